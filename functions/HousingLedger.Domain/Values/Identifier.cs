@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+
+namespace HousingLedger.Values;
+
+/// <summary>
+/// The rule every id in the service follows (associations, suppliers, contracts, jobs, events, batches):
+/// 1–64 characters of <c>A–Z a–z 0–9 _ -</c>, starting with a letter or digit. Such an id is URL-safe and cannot
+/// escape a Table Storage key or an OData filter (no quotes, slashes, spaces or operators).
+/// </summary>
+public static partial class Identifier
+{
+    public const int MaxLength = 64;
+
+    public const string Rule = "1–64 characters of A–Z, a–z, 0–9, '_' and '-', starting with a letter or digit";
+
+    public static bool IsValid(string? candidate) => candidate is not null && Shape().IsMatch(candidate);
+
+    /// <summary>A new random id with a readable prefix, e.g. <c>job_3f9k…</c> (20 random base32 characters).</summary>
+    public static string New(string prefix)
+    {
+        const string alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+        Span<byte> bytes = stackalloc byte[20];
+        RandomNumberGenerator.Fill(bytes);
+        Span<char> chars = stackalloc char[20];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = alphabet[bytes[i] & 31];
+        }
+
+        return prefix + "_" + new string(chars);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Shape();
+}
