@@ -37,41 +37,18 @@ public sealed record BankAccount(SortCode SortCode, AccountNumber AccountNumber,
     public static Validated<BankAccount> Parse(JsonElement bank, string fieldPrefix)
     {
         ArgumentNullException.ThrowIfNull(fieldPrefix);
+        var fields = RequestFields.Open(bank, FieldNames, fieldPrefix);
         if (bank.ValueKind != JsonValueKind.Object)
         {
-            return Validated<BankAccount>.Invalid(fieldPrefix, "must be an object with sortCode, accountNumber and accountName");
+            return Validated<BankAccount>.Invalid(fields.Errors);
         }
 
-        var errors = new List<FieldError>();
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var property in bank.EnumerateObject())
-        {
-            var field = $"{fieldPrefix}.{property.Name}";
-            if (!FieldNames.Contains(property.Name, StringComparer.Ordinal))
-            {
-                errors.Add(new FieldError(field, "is not a bank detail; expected only sortCode, accountNumber and accountName"));
-            }
-            else if (values.ContainsKey(property.Name))
-            {
-                errors.Add(new FieldError(field, "appears more than once"));
-            }
-            else if (property.Value.ValueKind != JsonValueKind.String)
-            {
-                values[property.Name] = string.Empty;
-                errors.Add(new FieldError(field, "must be a string"));
-            }
-            else
-            {
-                values[property.Name] = property.Value.GetString()!;
-            }
-        }
-
-        var sortCode = Read(values, "sortCode", fieldPrefix, errors, SortCode.Parse);
-        var accountNumber = Read(values, "accountNumber", fieldPrefix, errors, AccountNumber.Parse);
-        var accountName = Read(values, "accountName", fieldPrefix, errors, ParseAccountName);
-        return errors.Count == 0
+        var sortCode = Read(fields, "sortCode", SortCode.Parse);
+        var accountNumber = Read(fields, "accountNumber", AccountNumber.Parse);
+        var accountName = Read(fields, "accountName", ParseAccountName);
+        return fields.IsValid
             ? Validated<BankAccount>.Valid(new BankAccount(sortCode!, accountNumber!, accountName!))
-            : Validated<BankAccount>.Invalid(errors);
+            : Validated<BankAccount>.Invalid(fields.Errors);
     }
 
     /// <summary>Whether <paramref name="name"/> may name an account (see <see cref="AccountNameRule"/>).</summary>
@@ -120,24 +97,20 @@ public sealed record BankAccount(SortCode SortCode, AccountNumber AccountNumber,
     private static Validated<string> ParseAccountName(string? text, string field) =>
         IsValidAccountName(text) ? Validated<string>.Valid(text!) : Validated<string>.Invalid(field, "must be " + AccountNameRule);
 
-    // Reads one detail that is present and a string; missing and mistyped ones are reported here or above.
-    private static T? Read<T>(Dictionary<string, string> values, string name, string fieldPrefix, List<FieldError> errors, Func<string, string, Validated<T>> parse)
+    // Reads one detail, so that each detail's own rule names what a malformed value should look like.
+    private static T? Read<T>(RequestFields fields, string name, Func<string, string, Validated<T>> parse)
         where T : class
     {
-        var field = $"{fieldPrefix}.{name}";
-        if (!values.TryGetValue(name, out var text))
+        var field = fields.PathOf(name);
+        var value = fields.Element(name);
+        if (value is not { ValueKind: JsonValueKind.String })
         {
-            errors.Add(new FieldError(field, "is required"));
+            fields.Add(new FieldError(field, value is null ? "is required" : "must be a string"));
             return null;
         }
 
-        if (errors.Any(error => error.Field == field))
-        {
-            return null;
-        }
-
-        var parsed = parse(text, field);
-        errors.AddRange(parsed.Errors);
+        var parsed = parse(value.Value.GetString()!, field);
+        fields.AddRange(parsed.Errors);
         return parsed.IsValid ? parsed.Value : null;
     }
 }

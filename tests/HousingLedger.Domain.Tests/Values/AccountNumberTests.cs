@@ -1,6 +1,5 @@
-using HousingLedger.Values;
 
-namespace HousingLedger.Domain.Tests.Values;
+namespace HousingLedger.Values;
 
 public sealed class AccountNumberTests
 {

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using HousingLedger.Values;
 
-namespace HousingLedger.Domain.Tests.Values;
+namespace HousingLedger.Values;
 
 public sealed class BankAccountTests
 {
@@ -50,9 +49,9 @@ public sealed class BankAccountTests
     [InlineData("""{"sortCode":"123456","accountNumber":"12345678","accountName":"A\u0007B"}""", "bank.accountName: must be " + BankAccount.AccountNameRule)]
     [InlineData("""{"sortCode":"123456","accountNumber":"12345678","accountName":"A\u202EB"}""", "bank.accountName: must be " + BankAccount.AccountNameRule)]
     [InlineData("""{"sortCode":"123456","accountNumber":"12345678","accountName":"A\nB"}""", "bank.accountName: must be " + BankAccount.AccountNameRule)]
-    [InlineData("""{"sortCode":"123456","accountNumber":"12345678","accountName":"A","iban":"GB00"}""", "bank.iban: is not a bank detail; expected only sortCode, accountNumber and accountName")]
+    [InlineData("""{"sortCode":"123456","accountNumber":"12345678","accountName":"A","iban":"GB00"}""", "bank.iban: is not a field of this request; expected only sortCode, accountNumber, accountName")]
     [InlineData("""{"sortCode":"123456","sortCode":"654321","accountNumber":"12345678","accountName":"A"}""", "bank.sortCode: appears more than once")]
-    [InlineData("""["123456"]""", "bank: must be an object with sortCode, accountNumber and accountName")]
+    [InlineData("""["123456"]""", "bank: must be a JSON object")]
     public void Parse_BadDetails_NamesTheField(string json, string expected)
     {
         var parsed = Parse(json);
@@ -67,7 +66,7 @@ public sealed class BankAccountTests
         var parsed = Parse("""{"sortCode":"x","accountName":7}""");
 
         Assert.Equal(
-            ["bank.accountName: must be a string", "bank.sortCode: must be six digits, written 123456 or 12-34-56", "bank.accountNumber: is required"],
+            ["bank.sortCode: must be six digits, written 123456 or 12-34-56", "bank.accountNumber: is required", "bank.accountName: must be a string"],
             parsed.Errors);
     }
 

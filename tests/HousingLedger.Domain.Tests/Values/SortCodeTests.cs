@@ -1,7 +1,6 @@
 using HousingLedger.Validation;
-using HousingLedger.Values;
 
-namespace HousingLedger.Domain.Tests.Values;
+namespace HousingLedger.Values;
 
 public sealed class SortCodeTests
 {
