@@ -1,0 +1,81 @@
+using System.Numerics;
+using System.Security.Cryptography;
+
+namespace HousingLedger.Ledger;
+
+/// <summary>
+/// The Merkle tree of RFC 6962 §2.1 with SHA-256: leaf and node hashes with their domain-separation prefixes,
+/// the Merkle Tree Hash, and (in the other parts of this class) audit paths, consistency proofs and their
+/// verification. All members are pure functions and thread-safe; every returned array is the caller's own.
+/// </summary>
+public static partial class Rfc6962
+{
+    /// <summary>Prefixed to a leaf's data before hashing, so no leaf can pass for an interior node.</summary>
+    public const byte LeafPrefix = 0x00;
+
+    /// <summary>Prefixed to the concatenated child hashes of an interior node.</summary>
+    public const byte NodePrefix = 0x01;
+
+    /// <summary>Length in bytes of every hash in the tree (SHA-256).</summary>
+    public const int HashSize = SHA256.HashSizeInBytes;
+
+    /// <summary>The Merkle Tree Hash of the empty tree: SHA-256 of no bytes.</summary>
+    public static byte[] EmptyRoot => SHA256.HashData(ReadOnlySpan<byte>.Empty);
+
+    /// <summary>SHA-256(0x00 ‖ <paramref name="leafData"/>).</summary>
+    public static byte[] HashLeaf(ReadOnlySpan<byte> leafData)
+    {
+        var preimage = new byte[1 + leafData.Length];
+        preimage[0] = LeafPrefix;
+        leafData.CopyTo(preimage.AsSpan(1));
+        return SHA256.HashData(preimage);
+    }
+
+    /// <summary>SHA-256(0x01 ‖ <paramref name="left"/> ‖ <paramref name="right"/>).</summary>
+    public static byte[] HashChildren(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
+    {
+        var length = 1 + left.Length + right.Length;
+        Span<byte> preimage = length <= 1 + (2 * HashSize) ? stackalloc byte[length] : new byte[length];
+        preimage[0] = NodePrefix;
+        left.CopyTo(preimage[1..]);
+        right.CopyTo(preimage[(1 + left.Length)..]);
+        return SHA256.HashData(preimage);
+    }
+
+    /// <summary>
+    /// The Merkle Tree Hash (RFC 6962 §2.1) over <paramref name="leafHashes"/> in order: the empty root for no
+    /// leaves, the leaf hash itself for one, otherwise HashChildren of the hashes of the first k leaves and of
+    /// the rest, where k is the largest power of two smaller than the count.
+    /// </summary>
+    /// <exception cref="ArgumentException">A leaf hash is not <see cref="HashSize"/> bytes long.</exception>
+    public static byte[] RootHash(IReadOnlyList<byte[]> leafHashes)
+    {
+        RequireHashes(leafHashes);
+        return SubtreeHash(leafHashes, 0, leafHashes.Count);
+    }
+
+    /// <summary>The hash of the subtree over <paramref name="count"/> leaves from <paramref name="start"/>.</summary>
+    private static byte[] SubtreeHash(IReadOnlyList<byte[]> leafHashes, int start, int count) => count switch
+    {
+        0 => EmptyRoot,
+        1 => (byte[])leafHashes[start].Clone(),
+        _ => HashChildren(
+            SubtreeHash(leafHashes, start, SplitPoint(count)),
+            SubtreeHash(leafHashes, start + SplitPoint(count), count - SplitPoint(count))),
+    };
+
+    /// <summary>The largest power of two smaller than <paramref name="count"/> (which is at least 2).</summary>
+    private static int SplitPoint(int count) => 1 << BitOperations.Log2((uint)(count - 1));
+
+    private static void RequireHashes(IReadOnlyList<byte[]> leafHashes)
+    {
+        ArgumentNullException.ThrowIfNull(leafHashes);
+        for (var i = 0; i < leafHashes.Count; i++)
+        {
+            if (leafHashes[i]?.Length != HashSize)
+            {
+                throw new ArgumentException($"Leaf hash {i} has {leafHashes[i]?.Length ?? 0} bytes, want {HashSize}.", nameof(leafHashes));
+            }
+        }
+    }
+}
