@@ -6,7 +6,7 @@ namespace HousingLedger.Ledger;
 /// The public half of a P-256 ledger signing key, as published in <c>/api/.well-known/jwks.json</c>:
 /// the key id and the curve point's coordinates (32 bytes each).
 /// </summary>
-public sealed record PublicSigningKey
+public sealed partial record PublicSigningKey
 {
     public PublicSigningKey(string keyId, byte[] x, byte[] y)
     {

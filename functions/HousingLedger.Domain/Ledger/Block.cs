@@ -1,0 +1,113 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HousingLedger.Validation;
+
+namespace HousingLedger.Ledger;
+
+/// <summary>
+/// A sealed block: its header, the ES256 signature over the header's hash (raw <c>r‖s</c>, base64url without
+/// padding) and its transactions in leaf order. Its JSON form is one line of a chain export:
+/// <c>{"header": {…}, "signature": "…", "transactions": [tx, …]}</c>. Immutable and thread-safe. A block read
+/// from JSON is well formed, not verified: <see cref="ChainVerifier"/> checks it against its chain.
+/// </summary>
+public sealed record Block
+{
+    private static readonly string[] MemberNames = ["header", "signature", "transactions"];
+
+    private readonly LedgerTransaction[] transactions;
+
+    /// <exception cref="ArgumentException">
+    /// The signature is not 64 bytes in unpadded base64url, or there are no transactions.
+    /// </exception>
+    public Block(BlockHeader header, string signature, IEnumerable<LedgerTransaction> transactions)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(signature);
+        ArgumentNullException.ThrowIfNull(transactions);
+        if (EcdsaSignature.FromBase64Url(signature) is null)
+        {
+            throw new ArgumentException($"'{signature}' is not an ES256 signature: 64 bytes r‖s in base64url without padding.", nameof(signature));
+        }
+
+        this.transactions = [.. transactions];
+        if (this.transactions.Length == 0)
+        {
+            throw new ArgumentException("A block holds at least one transaction.", nameof(transactions));
+        }
+
+        Header = header;
+        Signature = signature;
+    }
+
+    public BlockHeader Header { get; }
+
+    /// <summary>ES256 over <see cref="BlockHeader.HashBytes"/>: raw <c>r‖s</c>, base64url without padding.</summary>
+    public string Signature { get; }
+
+    public IReadOnlyList<LedgerTransaction> Transactions => transactions;
+
+    /// <summary>Reads a block in its export form; every member is required and no other is allowed.</summary>
+    public static Validated<Block> FromJson(JsonObject json) =>
+        JsonObjectReader.Validate(errors => Read(json, errors));
+
+    /// <summary>Reads one line of a chain export.</summary>
+    public static Validated<Block> FromExportLine(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(line, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+        }
+        catch (JsonException malformed)
+        {
+            return Validated<Block>.Invalid("$", "is not JSON: " + malformed.Message);
+        }
+
+        return node is JsonObject json ? FromJson(json) : Validated<Block>.Invalid("$", "must be a JSON object");
+    }
+
+    /// <summary>The block's export form.</summary>
+    public JsonObject ToJson() => new()
+    {
+        ["header"] = Header.ToJson(),
+        ["signature"] = Signature,
+        ["transactions"] = new JsonArray([.. transactions.Select(t => (JsonNode)t.ToJson())]),
+    };
+
+    /// <summary>The block as one line of a chain export: its JSON form in RFC 8785 canonical form.</summary>
+    public string ToExportLine() => Jcs.CanonicalizeToString(ToJson());
+
+    /// <summary>The leaf hashes of the block's transactions, in order.</summary>
+    public IReadOnlyList<byte[]> LeafHashes() => [.. transactions.Select(t => t.LeafHash())];
+
+    public bool Equals(Block? other) =>
+        other is not null && Header == other.Header && Signature == other.Signature && transactions.SequenceEqual(other.transactions);
+
+    public override int GetHashCode() => HashCode.Combine(Header, Signature, transactions.Length);
+
+    private static Block? Read(JsonObject json, List<FieldError> errors)
+    {
+        var reader = JsonObjectReader.Open(json, string.Empty, errors, MemberNames);
+        if (reader is null)
+        {
+            return null;
+        }
+
+        var header = BlockHeader.Read(reader.Node("header"), reader.PathOf("header"), errors);
+        var signature = reader.String("signature");
+        if (signature is not null && EcdsaSignature.FromBase64Url(signature) is null)
+        {
+            reader.Add("signature", "must be an ES256 signature: 64 bytes r‖s in base64url without padding");
+        }
+
+        var items = reader.Array("transactions");
+        if (items is { Count: 0 })
+        {
+            reader.Add("transactions", "must hold at least one transaction");
+        }
+
+        var read = items?.Select((item, i) => LedgerTransaction.Read(item, $"{reader.PathOf("transactions")}[{i}]", errors)).ToList();
+        return errors.Count == 0 ? new Block(header!, signature!, read!.Select(t => t!)) : null;
+    }
+}

@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace HousingLedger.Ledger;
+
+/// <summary>
+/// Verifies a chain block by block as it streams past (the API's <c>/verify</c>, the offline <c>hl</c> verifier,
+/// tests), holding only the last block's hash, the event ids seen and an RFC 6962 accumulator. Each block is
+/// checked in this order, and verification stops at the first failure: height follows on from 0 without gaps;
+/// previousHash is the hash of the block before (64 zeros at height 0); header.chain is this chain; txCount is
+/// the number of transactions; each transaction is this chain's; each event id is new to the chain; merkleRoot
+/// is the RFC 6962 root of the block's leaf hashes; the kid names a known key; the signature verifies under it.
+/// Not thread-safe: one verifier reads one chain in order.
+/// </summary>
+public sealed partial class ChainVerifier
+{
+    private readonly string chain;
+    private readonly Func<string, PublicSigningKey?> findKey;
+    private readonly Dictionary<string, (long Height, int Index)> eventIds = new(StringComparer.Ordinal);
+    private readonly MerkleAccumulator leaves = new();
+    private long blocks;
+    private string previousHash = BlockHeader.GenesisPreviousHash;
+    private ChainVerificationFailure? failure;
+
+    /// <param name="chain">The chain every block must belong to.</param>
+    /// <param name="findKey">The published key with a given kid, or null when there is none (e.g. <see cref="Jwks.Find"/>).</param>
+    public ChainVerifier(string chain, Func<string, PublicSigningKey?> findKey)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(chain);
+        ArgumentNullException.ThrowIfNull(findKey);
+        this.chain = chain;
+        this.findKey = findKey;
+    }
+
+    /// <summary>What has been verified so far, and the first failure if there was one.</summary>
+    public ChainVerification Result => new(blocks, leaves.Size, failure);
+
+    /// <summary>The number of leaves (transactions) in the verified part of the chain: a checkpoint's tree size.</summary>
+    public long TreeSize => leaves.Size;
+
+    /// <summary>The RFC 6962 root over every leaf of the verified part of the chain: a checkpoint's root hash.</summary>
+    public byte[] RootHash() => leaves.RootHash();
+
+    /// <summary>Checks the next block. Returns whether the chain still verifies; after a failure, blocks are ignored.</summary>
+    public bool Add(Block block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        if (failure is not null)
+        {
+            return false;
+        }
+
+        var leafHashes = block.LeafHashes();
+        failure = FindFailure(block, leafHashes);
+        if (failure is not null)
+        {
+            return false;
+        }
+
+        foreach (var leafHash in leafHashes)
+        {
+            leaves.Append(leafHash);
+        }
+
+        previousHash = block.Header.Hash();
+        blocks++;
+        return true;
+    }
+
+    /// <summary>
+    /// Checks the next line of a chain export. A line that is not a well-formed block fails at the height it
+    /// should have had, naming the first fault. Returns whether the chain still verifies.
+    /// </summary>
+    public bool AddExportLine(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        if (failure is not null)
+        {
+            return false;
+        }
+
+        var block = Block.FromExportLine(line);
+        if (block.IsValid)
+        {
+            return Add(block.Value);
+        }
+
+        var first = block.Errors[0];
+        var index = TransactionPath().Match(first.Field);
+        failure = new ChainVerificationFailure(
+            blocks,
+            index.Success ? int.Parse(index.Groups[1].Value, CultureInfo.InvariantCulture) : null,
+            $"the export line is not a well-formed block: {first.Field} {first.Message}");
+        return false;
+    }
+
+    private ChainVerificationFailure? FindFailure(Block block, IReadOnlyList<byte[]> leafHashes)
+    {
+        var header = block.Header;
+        var height = blocks;
+        if (header.Height != height)
+        {
+            return new(height, null, $"height: expected {height} ({(height == 0 ? "a chain starts at 0" : $"one more than block {height - 1}")}), found {header.Height}");
+        }
+
+        if (header.PreviousHash != previousHash)
+        {
+            var whose = height == 0 ? "64 zeros at height 0" : $"the hash of block {height - 1}";
+            return new(height, null, $"previousHash: expected {previousHash} ({whose}), found {header.PreviousHash}");
+        }
+
+        if (header.Chain != chain)
+        {
+            return new(height, null, $"header.chain: expected '{chain}', found '{header.Chain}'");
+        }
+
+        if (header.TxCount != block.Transactions.Count)
+        {
+            return new(height, null, $"txCount: expected {block.Transactions.Count} (the transactions in the block), found {header.TxCount}");
+        }
+
+        return FindTransactionFailure(block)
+            ?? FindSealFailure(header, block.Signature, leafHashes);
+    }
+
+    private ChainVerificationFailure? FindTransactionFailure(Block block)
+    {
+        var height = block.Header.Height;
+        for (var i = 0; i < block.Transactions.Count; i++)
+        {
+            var transaction = block.Transactions[i];
+            if (transaction.Chain != chain)
+            {
+                return new(height, i, $"chain: expected '{chain}', found '{transaction.Chain}'");
+            }
+
+            if (!eventIds.TryAdd(transaction.EventId, (height, i)))
+            {
+                var (firstHeight, firstIndex) = eventIds[transaction.EventId];
+                return new(height, i, $"eventId: expected an id new to the chain, found '{transaction.EventId}', already at block {firstHeight}, transaction {firstIndex}");
+            }
+        }
+
+        return null;
+    }
+
+    private ChainVerificationFailure? FindSealFailure(BlockHeader header, string signature, IReadOnlyList<byte[]> leafHashes)
+    {
+        var root = LowercaseHex.Of(Rfc6962.RootHash(leafHashes));
+        if (header.MerkleRoot != root)
+        {
+            return new(header.Height, null, $"merkleRoot: expected {root} (the RFC 6962 root of the block's {leafHashes.Count} leaf hashes), found {header.MerkleRoot}");
+        }
+
+        var fault = BlockSignature.FindFault(header, signature, findKey);
+        return fault is null ? null : new(header.Height, null, fault);
+    }
+
+    [GeneratedRegex(@"^transactions\[(\d+)\]")]
+    private static partial Regex TransactionPath();
+}

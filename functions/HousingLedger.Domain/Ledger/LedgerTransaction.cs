@@ -1,0 +1,144 @@
+using System.Text.Json.Nodes;
+using HousingLedger.Validation;
+using HousingLedger.Values;
+
+namespace HousingLedger.Ledger;
+
+/// <summary>
+/// One event on a chain (SPEC §8): what happened (<see cref="Type"/>, e.g. <c>job.completed</c>), on which
+/// chain, under which event id, when it happened and when the service recorded it, who did it, what it concerns,
+/// and its <see cref="Data"/>. Immutable and thread-safe: <see cref="Data"/> is held as its RFC 8785 canonical
+/// text and handed out as a fresh copy, so no caller can change a transaction after it has been hashed.
+/// </summary>
+public sealed record LedgerTransaction
+{
+    private static readonly string[] MemberNames = ["type", "chain", "eventId", "occurredAt", "recordedAt", "actor", "subject", "data"];
+
+    /// <exception cref="ArgumentException">
+    /// A text is empty, <paramref name="chain"/> or <paramref name="eventId"/> breaks <see cref="Identifier.Rule"/>,
+    /// or <paramref name="data"/> holds a number that is not a safe whole number (SPEC §3: no ledger body holds
+    /// one) or a string JCS cannot write.
+    /// </exception>
+    public LedgerTransaction(
+        string type, string chain, string eventId, DateTimeOffset occurredAt, DateTimeOffset recordedAt, string actor, string subject, JsonObject data)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(type);
+        ArgumentException.ThrowIfNullOrEmpty(actor);
+        ArgumentException.ThrowIfNullOrEmpty(subject);
+        ArgumentNullException.ThrowIfNull(data);
+        RequireIdentifier(chain, nameof(chain));
+        RequireIdentifier(eventId, nameof(eventId));
+        if (SafeIntegers.FindViolation(data, "data") is { } unsafeNumber)
+        {
+            throw new ArgumentException($"{unsafeNumber} must be {SafeIntegers.Rule}.", nameof(data));
+        }
+
+        Type = type;
+        Chain = chain;
+        EventId = eventId;
+        OccurredAt = occurredAt.ToUniversalTime();
+        RecordedAt = recordedAt.ToUniversalTime();
+        Actor = actor;
+        Subject = subject;
+        DataJson = Jcs.CanonicalizeToString(data);
+    }
+
+    /// <summary>The event's type, e.g. <c>job.raised</c>, <c>contract.registered</c>, <c>job.settled</c>.</summary>
+    public string Type { get; }
+
+    /// <summary>The chain the event belongs to: an association id, or <c>operator</c>.</summary>
+    public string Chain { get; }
+
+    /// <summary>Unique within its chain; appending the same event id twice appends it once.</summary>
+    public string EventId { get; }
+
+    /// <summary>Business time, supplied by the sender.</summary>
+    public DateTimeOffset OccurredAt { get; }
+
+    /// <summary>When the service accepted the event.</summary>
+    public DateTimeOffset RecordedAt { get; }
+
+    /// <summary>Who caused the event, e.g. an association, a supplier or the settlement run.</summary>
+    public string Actor { get; }
+
+    /// <summary>What the event is about, e.g. a job or contract id.</summary>
+    public string Subject { get; }
+
+    /// <summary>The event's body as RFC 8785 canonical JSON text.</summary>
+    public string DataJson { get; }
+
+    /// <summary>A fresh copy of the event's body; changing it changes nothing here.</summary>
+    public JsonObject Data => JsonNode.Parse(DataJson)!.AsObject();
+
+    /// <summary>
+    /// Reads a transaction as the ledger writes it. Every member is required and no other is allowed; instants
+    /// must be in their one written form (<see cref="UtcTimestamp.Format"/>) so the transaction hashes as it did
+    /// when it was sealed.
+    /// </summary>
+    public static Validated<LedgerTransaction> FromJson(JsonObject json) =>
+        JsonObjectReader.Validate(errors => Read(json, string.Empty, errors));
+
+    /// <summary>The transaction's JSON form: <c>{type, chain, eventId, occurredAt, recordedAt, actor, subject, data}</c>.</summary>
+    public JsonObject ToJson() => new()
+    {
+        ["type"] = Type,
+        ["chain"] = Chain,
+        ["eventId"] = EventId,
+        ["occurredAt"] = UtcTimestamp.Format(OccurredAt),
+        ["recordedAt"] = UtcTimestamp.Format(RecordedAt),
+        ["actor"] = Actor,
+        ["subject"] = Subject,
+        ["data"] = Data,
+    };
+
+    /// <summary>The RFC 6962 leaf hash: SHA-256(0x00 ‖ JCS(transaction)).</summary>
+    public byte[] LeafHash() => Rfc6962.HashLeaf(Jcs.Canonicalize(ToJson()));
+
+    /// <summary>Reads a transaction at <paramref name="path"/> of a larger body; null when it has errors.</summary>
+    internal static LedgerTransaction? Read(JsonNode? node, string path, List<FieldError> errors)
+    {
+        var errorsBefore = errors.Count;
+        var reader = JsonObjectReader.Open(node, path, errors, MemberNames);
+        if (reader is null)
+        {
+            return null;
+        }
+
+        var type = reader.String("type");
+        var chain = reader.Identifier("chain");
+        var eventId = reader.Identifier("eventId");
+        var occurredAt = reader.Instant("occurredAt");
+        var recordedAt = reader.Instant("recordedAt");
+        var actor = reader.String("actor");
+        var subject = reader.String("subject");
+        var data = ReadData(reader);
+        return errors.Count == errorsBefore
+            ? new LedgerTransaction(type!, chain!, eventId!, occurredAt!.Value, recordedAt!.Value, actor!, subject!, data!)
+            : null;
+    }
+
+    private static JsonObject? ReadData(JsonObjectReader reader)
+    {
+        if (reader.Node("data") is not JsonObject data)
+        {
+            reader.Add("data", "is required and must be a JSON object");
+            return null;
+        }
+
+        if (SafeIntegers.FindViolation(data, reader.PathOf("data")) is { } unsafeNumber)
+        {
+            reader.AddAt(unsafeNumber, "must be " + SafeIntegers.Rule);
+            return null;
+        }
+
+        return data;
+    }
+
+    private static void RequireIdentifier(string value, string name)
+    {
+        if (!Identifier.IsValid(value))
+        {
+            throw new ArgumentException($"'{value}' is not an id: an id is {Identifier.Rule}.", name);
+        }
+    }
+}
