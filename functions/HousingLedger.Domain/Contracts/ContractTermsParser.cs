@@ -25,6 +25,9 @@ public static class ContractTermsParser
 
     public const int MaxTiers = 100;
 
+    // Generous for a date, rate or duration, so a near miss hears what the value should look like.
+    private const int MaxValueLength = 64;
+
     private static readonly string[] TermsMembers =
         ["title", "supplierId", "starts", "ends", "vatRate", "items", "timescales", "volumeDiscount", "latePenalty"];
 
@@ -80,7 +83,7 @@ public static class ContractTermsParser
 
     private static DateOnly? ReadDate(RequestFields fields, string name)
     {
-        var text = fields.String(name, 10);
+        var text = fields.String(name, MaxValueLength);
         if (text is null)
         {
             return null;
@@ -103,7 +106,7 @@ public static class ContractTermsParser
             return null;
         }
 
-        var text = fields.String(name, 20);
+        var text = fields.String(name, MaxValueLength);
         if (text is null)
         {
             return null;
@@ -123,7 +126,7 @@ public static class ContractTermsParser
 
     private static IsoDuration? ReadDuration(RequestFields fields, string name)
     {
-        var text = fields.String(name, 64);
+        var text = fields.String(name, MaxValueLength);
         if (text is null)
         {
             return null;
