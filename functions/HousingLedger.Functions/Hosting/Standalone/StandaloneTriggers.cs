@@ -1,0 +1,30 @@
+using HousingLedger.Functions.Hosting.Catalog;
+using HousingLedger.Functions.Hosting.Invocation;
+using HousingLedger.Infrastructure.Storage;
+using Microsoft.Extensions.Options;
+
+namespace HousingLedger.Functions.Hosting.Standalone;
+
+/// <summary>In standalone mode, runs every declared queue and timer function's trigger in this process.</summary>
+internal sealed class StandaloneTriggers(
+    FunctionRegistry registry,
+    StorageClients storage,
+    FunctionInvoker invoker,
+    IOptions<QueueListenerOptions> queueOptions,
+    IConfiguration configuration,
+    TimeProvider time,
+    ILoggerFactory loggers) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Built before the first await, so a schedule that does not parse fails start-up, not a tick at 2 a.m.
+        var locks = storage.Blobs.GetBlobContainerClient(StorageNames.LocksContainer);
+        var timers = registry.Timers
+            .Select(t => new TimerRunner(t, t.ResolveSchedule(configuration), locks, invoker, time, loggers.CreateLogger<TimerRunner>()))
+            .ToList();
+        var queues = registry.Queues
+            .Select(q => new QueueListener(q, storage.Queues, invoker, queueOptions.Value, time, loggers.CreateLogger<QueueListener>()))
+            .ToList();
+        return Task.WhenAll(queues.Select(q => q.RunAsync(stoppingToken)).Concat(timers.Select(t => t.RunAsync(stoppingToken))));
+    }
+}
