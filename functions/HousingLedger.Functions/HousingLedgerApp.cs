@@ -1,14 +1,60 @@
+using HousingLedger.Functions.Api;
+using HousingLedger.Functions.Api.Auth;
+using HousingLedger.Functions.Hosting;
+using HousingLedger.Functions.Jobs;
+using HousingLedger.Functions.Pipeline;
+using HousingLedger.Functions.WorkOrders;
+using HousingLedger.Infrastructure.Directories;
+using HousingLedger.Infrastructure.Ledger;
+using HousingLedger.Infrastructure.Signing;
+using HousingLedger.Infrastructure.State;
+using HousingLedger.Infrastructure.Storage;
+using HousingLedger.Ledger;
+
 namespace HousingLedger.Functions;
 
 /// <summary>The service's registrations and routes, kept out of Program.cs so tests can compose them.</summary>
 public static class HousingLedgerApp
 {
-    public static WebApplicationBuilder AddHousingLedger(this WebApplicationBuilder builder) => builder;
+    public static WebApplicationBuilder AddHousingLedger(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddProblemDetails();
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<OperatorOptions>().BindConfiguration("Operator");
+        services.AddOptions<SigningOptions>().BindConfiguration("Signing");
+        services.AddOptions<WorkOrderOptions>().BindConfiguration("WorkOrders");
+        services.AddHttpClient(WorkOrderFunction.HttpClientName);
+
+        services.AddSingleton<TableLedgerStore>();
+        services.AddSingleton<StateStore>();
+        services.AddSingleton<DirectoryStore>();
+        services.AddSingleton<SigningKeyRegistry>();
+        services.AddSingleton<ISigningKey>(provider => SigningOptions.CreateKey(provider));
+        services.AddSingleton<ApiKeys>();
+        services.AddSingleton<EventIntake>();
+        services.AddSingleton<JobEvents>();
+        services.AddSingleton<LedgerAppender>();
+        services.AddSingleton<IAppendedEventHandler, WorkOrderIssuer>();
+
+        services.AddQueueFunction<LedgerAppendFunction>(LedgerAppendFunction.Name, StorageNames.LedgerAppendQueue);
+        services.AddQueueFunction<WorkOrderFunction>(WorkOrderFunction.Name, StorageNames.WorkOrdersQueue);
+        services.AddTimerFunction<LedgerCatchUpFunction>(LedgerCatchUpFunction.Name, LedgerCatchUpFunction.ScheduleSetting, LedgerCatchUpFunction.DefaultSchedule);
+        return builder;
+    }
 
     public static WebApplication MapHousingLedger(this WebApplication app)
     {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
         var api = app.MapGroup("/api");
+        api.AddEndpointFilter<IdempotencyKeyFilter>();
         api.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithName("Health");
+        api.MapOperatorApi();
+        api.MapContractsApi();
+        api.MapJobsApi();
+        api.MapWebhooksApi();
+        api.MapLedgerApi();
         return app;
     }
 }

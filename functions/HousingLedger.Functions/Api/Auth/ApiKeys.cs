@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using HousingLedger.Infrastructure.Directories;
+using HousingLedger.Values;
+using Microsoft.Extensions.Options;
+
+namespace HousingLedger.Functions.Api.Auth;
+
+/// <summary>
+/// Issues and checks API keys. A key is shown once, when issued; only its SHA-256 is stored. The operator's key
+/// comes from configuration (<c>Operator:ApiKey</c>).
+/// </summary>
+public sealed class ApiKeys(DirectoryStore directory, IOptions<OperatorOptions> operatorOptions)
+{
+    public async Task<string> IssueAsync(string associationId, ApiRole role, CancellationToken cancellationToken)
+    {
+        var key = Identifier.New("hlk") + Identifier.New("x")[2..];
+        var entry = new JsonObject { ["associationId"] = associationId, ["role"] = role.ToString().ToLowerInvariant() };
+        if (!await directory.TryCreateAsync(DirectoryKind.ApiKey, Hash(key), entry, cancellationToken))
+        {
+            throw new InvalidOperationException("A freshly generated API key collided with an existing one.");
+        }
+
+        return key;
+    }
+
+    public async Task<Caller?> AuthenticateAsync(string? presentedKey, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(presentedKey) || presentedKey.Length > 200)
+        {
+            return null;
+        }
+
+        var operatorKey = operatorOptions.Value.ApiKey;
+        if (!string.IsNullOrEmpty(operatorKey)
+            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presentedKey), Encoding.UTF8.GetBytes(operatorKey)))
+        {
+            return Caller.Operator;
+        }
+
+        var entry = await directory.GetAsync(DirectoryKind.ApiKey, Hash(presentedKey), cancellationToken);
+        if (entry is null || !Enum.TryParse<ApiRole>((string?)entry["role"], ignoreCase: true, out var role) || role == ApiRole.Operator)
+        {
+            return null;
+        }
+
+        return new Caller((string)entry["associationId"]!, role);
+    }
+
+    private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+}
+
+/// <summary>The operator's settings (<c>Operator:*</c>).</summary>
+public sealed class OperatorOptions
+{
+    public string ApiKey { get; set; } = string.Empty;
+}

@@ -1,0 +1,171 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using HousingLedger.Functions.Api.Auth;
+using HousingLedger.Infrastructure.Ledger;
+using HousingLedger.Infrastructure.Signing;
+using HousingLedger.Ledger;
+using HousingLedger.Values;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace HousingLedger.Functions.Api;
+
+/// <summary>
+/// Reading and checking a chain: its head, blocks, a JSON-lines export, a full verification, a receipt per event
+/// and a signed checkpoint. An association reads its own chain; the operator reads any. Anything else is 404.
+/// </summary>
+public static class LedgerApi
+{
+    private const int MaxBlocksPerPage = 100;
+
+    public static IEndpointRouteBuilder MapLedgerApi(this IEndpointRouteBuilder api)
+    {
+        var ledger = api.MapGroup("/ledger/{chain}").RequireRoles(ApiRole.Operator, ApiRole.Admin, ApiRole.Finance, ApiRole.Auditor);
+        ledger.MapGet("/head", HeadAsync).WithName("LedgerHead");
+        ledger.MapGet("/blocks", BlocksAsync).WithName("LedgerBlocks");
+        ledger.MapGet("/export", ExportAsync).WithName("LedgerExport");
+        ledger.MapGet("/verify", VerifyAsync).WithName("LedgerVerify");
+        ledger.MapGet("/receipts/{eventId}", ReceiptAsync).WithName("LedgerReceipt");
+        ledger.MapGet("/checkpoint", CheckpointAsync).WithName("LedgerCheckpoint");
+        api.MapGet("/.well-known/jwks.json", JwksAsync).WithName("Jwks");
+        return api;
+    }
+
+    public static async Task<Results<Ok<HeadView>, ProblemHttpResult>> HeadAsync(
+        string chain, HttpContext context, TableLedgerStore ledger, CancellationToken cancellationToken)
+    {
+        if (!MayRead(context, chain))
+        {
+            return NoChain(chain);
+        }
+
+        var head = await ledger.GetHeadAsync(chain, cancellationToken);
+        return head is null
+            ? TypedResults.Ok(new HeadView(chain, -1, null, 0))
+            : TypedResults.Ok(new HeadView(chain, head.Head.Height, head.Head.BlockHash, head.Head.TxCount));
+    }
+
+    public static async Task<Results<Ok<BlocksPage>, ProblemHttpResult>> BlocksAsync(
+        string chain, HttpContext context, TableLedgerStore ledger, long? from, long? to, CancellationToken cancellationToken)
+    {
+        if (!MayRead(context, chain))
+        {
+            return NoChain(chain);
+        }
+
+        var first = from ?? 0;
+        var last = to ?? first + MaxBlocksPerPage - 1;
+        if (first < 0 || last < first || last - first >= MaxBlocksPerPage)
+        {
+            return Problems.Invalid(first < 0 ? "from" : "to", $"asks for heights {first}–{last}; ask for 1–{MaxBlocksPerPage} blocks from height 0 up");
+        }
+
+        var blocks = new List<JsonObject>();
+        await foreach (var block in ledger.ReadBlocksAsync(chain, first, last, cancellationToken))
+        {
+            blocks.Add(block.ToJson());
+        }
+
+        return TypedResults.Ok(new BlocksPage(chain, first, last, blocks));
+    }
+
+    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ExportAsync(
+        string chain, HttpContext context, TableLedgerStore ledger, CancellationToken cancellationToken)
+    {
+        if (!MayRead(context, chain))
+        {
+            return NoChain(chain);
+        }
+
+        var response = context.Response;
+        response.ContentType = "application/jsonl; charset=utf-8";
+        response.Headers.ContentDisposition = $"attachment; filename=\"{chain}.jsonl\"";
+        await foreach (var block in ledger.ReadBlocksAsync(chain, cancellationToken: cancellationToken))
+        {
+            await response.WriteAsync(block.ToExportLine() + "\n", Encoding.UTF8, cancellationToken);
+        }
+
+        return TypedResults.Empty;
+    }
+
+    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> VerifyAsync(
+        string chain, HttpContext context, TableLedgerStore ledger, SigningKeyRegistry keys, CancellationToken cancellationToken)
+    {
+        if (!MayRead(context, chain))
+        {
+            return NoChain(chain);
+        }
+
+        var published = (await keys.ListAsync(cancellationToken)).ToDictionary(k => k.KeyId, StringComparer.Ordinal);
+        var verifier = new ChainVerifier(chain, kid => published.GetValueOrDefault(kid));
+        try
+        {
+            await foreach (var block in ledger.ReadBlocksAsync(chain, cancellationToken: cancellationToken))
+            {
+                if (!verifier.Add(block))
+                {
+                    break;
+                }
+            }
+        }
+        catch (InvalidDataException ex)
+        {
+            // A row that no longer parses was altered outside the service: that block fails verification.
+            var sofar = verifier.Result;
+            return TypedResults.Ok((sofar with { Failure = new ChainVerificationFailure(sofar.Blocks, null, ex.Message) }).ToJson());
+        }
+
+        return TypedResults.Ok(verifier.Result.ToJson());
+    }
+
+    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> ReceiptAsync(
+        string chain, string eventId, HttpContext context, TableLedgerStore ledger, CancellationToken cancellationToken)
+    {
+        if (!MayRead(context, chain))
+        {
+            return NoChain(chain);
+        }
+
+        var location = Identifier.IsValid(eventId) ? await ledger.FindEventAsync(chain, eventId, cancellationToken) : null;
+        var block = location is null ? null : await ledger.GetBlockAsync(chain, location.Height, cancellationToken);
+        return block is null
+            ? Problems.NotFound($"No event '{eventId}' is on chain '{chain}' (yet: accepted events reach the chain within seconds).")
+            : TypedResults.Ok(Receipt.For(block, location!.Index).ToJson());
+    }
+
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> CheckpointAsync(
+        string chain, HttpContext context, TableLedgerStore ledger, ISigningKey signingKey, CancellationToken cancellationToken)
+    {
+        if (!MayRead(context, chain))
+        {
+            return NoChain(chain);
+        }
+
+        var tree = new MerkleAccumulator();
+        await foreach (var block in ledger.ReadBlocksAsync(chain, cancellationToken: cancellationToken))
+        {
+            foreach (var leaf in block.LeafHashes())
+            {
+                tree.Append(leaf);
+            }
+        }
+
+        var note = await CheckpointSigner.SignAsync(chain, tree.Size, tree.RootHash(), signingKey, cancellationToken);
+        return TypedResults.Text(note, "text/plain; charset=utf-8");
+    }
+
+    public static async Task<Ok<JsonObject>> JwksAsync(SigningKeyRegistry keys, ISigningKey signingKey, CancellationToken cancellationToken)
+    {
+        // The current key is published before it signs anything, so a block can always be checked.
+        await keys.RecordAsync(await signingKey.GetPublicKeyAsync(cancellationToken), cancellationToken);
+        var jwks = new JsonArray([.. (await keys.ListAsync(cancellationToken)).Select(k => (JsonNode)k.ToJwk())]);
+        return TypedResults.Ok(new JsonObject { ["keys"] = jwks });
+    }
+
+    private static bool MayRead(HttpContext context, string chain) => Identifier.IsValid(chain) && context.Caller().MayRead(chain);
+
+    private static ProblemHttpResult NoChain(string chain) => Problems.NotFound($"No chain '{chain}' that this key may read.");
+}
+
+public sealed record HeadView(string Chain, long Height, string? BlockHash, long TxCount);
+
+public sealed record BlocksPage(string Chain, long From, long To, IReadOnlyList<JsonObject> Blocks);

@@ -1,0 +1,20 @@
+namespace HousingLedger.Functions.Api;
+
+/// <summary>
+/// The kinds of refusal the API gives. Each code is also the problem <c>type</c>
+/// (<c>urn:housingledger:problem:{code}</c>), documented in docs/api.md.
+/// </summary>
+public readonly record struct ProblemType(string Code, int Status, string Title)
+{
+    public static ProblemType Validation { get; } = new("validation", 400, "The request is not valid.");
+    public static ProblemType MalformedJson { get; } = new("malformed-json", 400, "The body is not well-formed JSON.");
+    public static ProblemType Unauthorized { get; } = new("unauthorized", 401, "A valid API key or webhook signature is required.");
+    public static ProblemType Forbidden { get; } = new("forbidden", 403, "This key's role may not do that.");
+    public static ProblemType NotFound { get; } = new("not-found", 404, "No such resource.");
+    public static ProblemType Conflict { get; } = new("conflict", 409, "That conflicts with what is already recorded.");
+    public static ProblemType InvalidTransition { get; } = new("invalid-transition", 409, "The event does not fit the job's state.");
+    public static ProblemType PayloadTooLarge { get; } = new("payload-too-large", 413, "The body is larger than 256 KiB.");
+    public static ProblemType UnsupportedMediaType { get; } = new("unsupported-media-type", 415, "The body must be application/json.");
+
+    public string Uri => "urn:housingledger:problem:" + Code;
+}

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using HousingLedger.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace HousingLedger.Functions.Api;
+
+/// <summary>
+/// Reads a request's JSON body within the service's limits (256 KiB, depth 32, one JSON object), keeping the
+/// exact bytes (a webhook's signature covers them). Refusals come back as problem responses.
+/// </summary>
+public static class RequestBody
+{
+    public const int MaxBytes = 256 * 1024;
+
+    public static async Task<BodyRead> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var raw = await ReadBytesAsync(request, cancellationToken);
+        return raw.Problem is null ? Parse(raw.Bytes) : raw;
+    }
+
+    /// <summary>The body's bytes within the limits, not yet parsed (a webhook checks its signature first).</summary>
+    public static async Task<BodyRead> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBytes)
+        {
+            return BodyRead.Refused(Problems.Of(ProblemType.PayloadTooLarge, $"The body has {request.ContentLength} bytes; the limit is {MaxBytes}."));
+        }
+
+        var mediaType = request.ContentType?.Split(';')[0].Trim();
+        if (mediaType is null || !(mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)))
+        {
+            return BodyRead.Refused(Problems.Of(ProblemType.UnsupportedMediaType, $"Content-Type was '{request.ContentType}'; send application/json."));
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                return BodyRead.Refused(Problems.Of(ProblemType.PayloadTooLarge, $"The body is over the limit of {MaxBytes} bytes."));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return new BodyRead(buffer.ToArray(), default, null);
+    }
+
+    /// <summary>Parses a body that must be one JSON object.</summary>
+    public static BodyRead Parse(byte[] bytes)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 32 });
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return BodyRead.Refused(Problems.Invalid("body", $"must be a JSON object, not {document.RootElement.ValueKind.ToString().ToLowerInvariant()}"));
+            }
+
+            return new BodyRead(bytes, document.RootElement.Clone(), null);
+        }
+        catch (JsonException ex)
+        {
+            return BodyRead.Refused(Problems.Of(
+                ProblemType.MalformedJson,
+                $"The body is not well-formed JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine}).",
+                [new FieldError("body", "is not well-formed JSON")]));
+        }
+    }
+}
+
+/// <summary>A body that was read and parsed, or the problem that refuses it.</summary>
+public sealed record BodyRead(byte[] Bytes, JsonElement Json, ProblemHttpResult? Problem)
+{
+    public static BodyRead Refused(ProblemHttpResult problem) => new([], default, problem);
+}

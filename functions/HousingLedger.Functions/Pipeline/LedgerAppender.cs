@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using HousingLedger.Infrastructure.Ledger;
+using HousingLedger.Infrastructure.Signing;
+using HousingLedger.Infrastructure.State;
+using HousingLedger.Ledger;
+
+namespace HousingLedger.Functions.Pipeline;
+
+/// <summary>
+/// Moves accepted events from a chain's outbox onto the chain, many to a block: one signature and one Table
+/// transaction serve up to <see cref="TableLedgerStore.MaxTransactionsPerBlock"/> events.
+/// <para>
+/// Safe to run anywhere at once. Within a process one appender works on a chain at a time; across processes the
+/// head row's ETag decides, and the loser re-reads. An event found on the chain already (a crash after the block
+/// was written, before the outbox was cleared) is not appended again, only cleared.
+/// </para>
+/// </summary>
+public sealed class LedgerAppender(
+    StateStore state,
+    TableLedgerStore ledger,
+    ISigningKey signingKey,
+    SigningKeyRegistry keyRegistry,
+    IEnumerable<IAppendedEventHandler> followUps,
+    TimeProvider time,
+    ILogger<LedgerAppender> logger)
+{
+    private const int OutboxPage = 500;
+
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> chainLocks = new(StringComparer.Ordinal);
+
+    /// <summary>Appends everything pending on <paramref name="chain"/>; returns how many events it appended.</summary>
+    public async Task<int> AppendPendingAsync(string chain, CancellationToken cancellationToken)
+    {
+        var gate = chainLocks.GetOrAdd(chain, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var appended = 0;
+            while (true)
+            {
+                var pending = await state.ReadOutboxAsync(chain, OutboxPage, cancellationToken);
+                if (pending.Count == 0)
+                {
+                    return appended;
+                }
+
+                appended += await AppendPageAsync(chain, pending, cancellationToken);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<int> AppendPageAsync(string chain, IReadOnlyList<PendingEvent> pending, CancellationToken cancellationToken)
+    {
+        var onChain = await ledger.FindAppendedAsync(chain, pending.Select(p => p.Transaction.EventId), cancellationToken);
+        var already = pending.Where(p => onChain.Contains(p.Transaction.EventId)).ToList();
+        if (already.Count > 0)
+        {
+            // Written by a run that stopped before it could clear its outbox: finish its work, append nothing.
+            await FollowUpAsync(already, cancellationToken);
+            await state.RemoveFromOutboxAsync(chain, already, cancellationToken);
+        }
+
+        var appended = 0;
+        foreach (var block in BlockContents(pending.Where(p => !onChain.Contains(p.Transaction.EventId))))
+        {
+            if (!await TryAppendBlockAsync(chain, block, cancellationToken))
+            {
+                // Another appender moved the chain on; the next pass re-reads the outbox and the chain.
+                return appended;
+            }
+
+            appended += block.Count;
+            await FollowUpAsync(block, cancellationToken);
+            await state.RemoveFromOutboxAsync(chain, block, cancellationToken);
+        }
+
+        return appended;
+    }
+
+    private async Task<bool> TryAppendBlockAsync(string chain, List<PendingEvent> contents, CancellationToken cancellationToken)
+    {
+        var head = await ledger.GetHeadAsync(chain, cancellationToken);
+        await keyRegistry.RecordAsync(await signingKey.GetPublicKeyAsync(cancellationToken), cancellationToken);
+        var block = await BlockSealer.SealAsync(chain, head?.Head, contents.Select(p => p.Transaction).ToList(), time.GetUtcNow(), signingKey, cancellationToken);
+        var written = await ledger.TryAppendAsync(block, head, cancellationToken);
+        if (written)
+        {
+            logger.LogInformation("Appended block {Height} with {Count} transactions to chain {Chain}", block.Header.Height, contents.Count, chain);
+        }
+
+        return written;
+    }
+
+    private async Task FollowUpAsync(IReadOnlyList<PendingEvent> appended, CancellationToken cancellationToken)
+    {
+        foreach (var handler in followUps)
+        {
+            await handler.OnAppendedAsync(appended.Select(p => p.Transaction).ToList(), cancellationToken);
+        }
+    }
+
+    /// <summary>Splits pending events into blocks that fit one Table transaction and one block row.</summary>
+    private static IEnumerable<List<PendingEvent>> BlockContents(IEnumerable<PendingEvent> pending)
+    {
+        var block = new List<PendingEvent>();
+        var characters = 0;
+        foreach (var item in pending)
+        {
+            var size = item.Transaction.ToJson().ToJsonString().Length;
+            if (block.Count == TableLedgerStore.MaxTransactionsPerBlock || (block.Count > 0 && characters + size > TableLedgerStore.MaxBlockCharacters))
+            {
+                yield return block;
+                block = [];
+                characters = 0;
+            }
+
+            block.Add(item);
+            characters += size;
+        }
+
+        if (block.Count > 0)
+        {
+            yield return block;
+        }
+    }
+}
+
+/// <summary>
+/// Work that follows an event reaching its chain (a work order after <c>job.raised</c>). Called at least once per
+/// appended event — again if the appender stopped before clearing the outbox — so handlers are idempotent.
+/// </summary>
+public interface IAppendedEventHandler
+{
+    Task OnAppendedAsync(IReadOnlyList<LedgerTransaction> appended, CancellationToken cancellationToken);
+}

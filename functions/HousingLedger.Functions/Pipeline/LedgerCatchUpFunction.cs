@@ -1,0 +1,30 @@
+using HousingLedger.Functions.Hosting;
+using HousingLedger.Infrastructure.State;
+
+namespace HousingLedger.Functions.Pipeline;
+
+/// <summary>
+/// Timer: appends events that were accepted but whose wake-up message was lost (a crash between the two writes,
+/// or a queue outage). Only events older than a grace period are looked at, so it rarely races the queue.
+/// </summary>
+public sealed class LedgerCatchUpFunction(StateStore state, LedgerAppender appender, TimeProvider time, ILogger<LedgerCatchUpFunction> logger)
+    : ITimerFunction
+{
+    public const string Name = "LedgerCatchUp";
+    public const string ScheduleSetting = "Ledger:CatchUpSchedule";
+    public const string DefaultSchedule = "0 * * * * *";
+
+    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
+
+    public async Task RunAsync(TimerTick tick, CancellationToken cancellationToken)
+    {
+        await foreach (var chain in state.ChainsWithPendingEventsAsync(time.GetUtcNow() - Grace, cancellationToken))
+        {
+            var appended = await appender.AppendPendingAsync(chain, cancellationToken);
+            if (appended > 0)
+            {
+                logger.LogWarning("Caught up {Count} events on chain {Chain} that the queue had not delivered", appended, chain);
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using Azure;
+using Azure.Data.Tables;
+using HousingLedger.Infrastructure.Storage;
+using HousingLedger.Infrastructure.Tables;
+using HousingLedger.Ledger;
+
+namespace HousingLedger.Infrastructure.Ledger;
+
+/// <summary>
+/// The chains in Table Storage, append-only. Partition = chain. Rows:
+/// <c>head</c> (height, block hash, transaction count; its ETag serialises appenders),
+/// <c>block|{height}</c> (the block as its export line), and <c>event|{eventId}</c> (where an event landed).
+/// A block, its event rows and the head move together in one entity-group transaction, so two appenders can
+/// never claim the same height and no event id can land twice: the loser's transaction fails whole.
+/// Blocks and event rows are only ever inserted; only the head row is replaced.
+/// </summary>
+public sealed class TableLedgerStore(StorageClients storage)
+{
+    /// <summary>Head, block and event rows must fit one 100-entity transaction.</summary>
+    public const int MaxTransactionsPerBlock = 98;
+
+    /// <summary>Characters of transaction JSON one block row can hold.</summary>
+    public const int MaxBlockCharacters = LargeText.MaxLength - 20_000;
+
+    private const string HeadRow = "head";
+    private const string BlockPrefix = "block|";
+    private const string EventPrefix = "event|";
+
+    private TableClient Table => storage.Tables.GetTableClient(StorageNames.LedgerTable);
+
+    public async Task<StoredHead?> GetHeadAsync(string chain, CancellationToken cancellationToken = default)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(chain, HeadRow, cancellationToken: cancellationToken);
+        if (!response.HasValue)
+        {
+            return null;
+        }
+
+        var entity = response.Value!;
+        var head = new ChainHead(chain, entity.GetInt64("Height")!.Value, entity.GetString("BlockHash"), entity.GetInt64("TxCount")!.Value);
+        return new StoredHead(head, entity.ETag);
+    }
+
+    /// <summary>
+    /// Appends a sealed block on top of <paramref name="expected"/> (null for the first block). Returns false,
+    /// having written nothing, when another appender moved the head or already appended one of its events.
+    /// </summary>
+    public async Task<bool> TryAppendAsync(Block block, StoredHead? expected, CancellationToken cancellationToken = default)
+    {
+        var header = block.Header;
+        var chain = header.Chain;
+        var newHead = new TableEntity(chain, HeadRow)
+        {
+            ["Height"] = header.Height,
+            ["BlockHash"] = header.Hash(),
+            ["TxCount"] = (expected?.Head.TxCount ?? 0) + header.TxCount,
+        };
+
+        var blockRow = new TableEntity(chain, BlockKey(header.Height))
+        {
+            ["FirstLeafIndex"] = expected?.Head.TxCount ?? 0,
+        };
+        LargeText.Write(blockRow, "Block", block.ToJson().ToJsonString());
+
+        var actions = new List<TableTransactionAction>(block.Transactions.Count + 2)
+        {
+            expected is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, newHead)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, newHead, expected.ETag),
+            new(TableTransactionActionType.Add, blockRow),
+        };
+        for (var index = 0; index < block.Transactions.Count; index++)
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(chain, EventKey(block.Transactions[index].EventId))
+            {
+                ["Height"] = header.Height,
+                ["Index"] = index,
+            }));
+        }
+
+        try
+        {
+            await Table.SubmitTransactionAsync(actions, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Which of these event ids are already on the chain.</summary>
+    public async Task<IReadOnlySet<string>> FindAppendedAsync(string chain, IEnumerable<string> eventIds, CancellationToken cancellationToken = default)
+    {
+        var lookups = eventIds.Distinct().Select(async id => (id, location: await FindEventAsync(chain, id, cancellationToken)));
+        var found = await Task.WhenAll(lookups);
+        return found.Where(f => f.location is not null).Select(f => f.id).ToHashSet();
+    }
+
+    /// <summary>Where an event landed: its block's height and its index within the block.</summary>
+    public async Task<EventLocation?> FindEventAsync(string chain, string eventId, CancellationToken cancellationToken = default)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(chain, EventKey(eventId), cancellationToken: cancellationToken);
+        return response.HasValue
+            ? new EventLocation(response.Value!.GetInt64("Height")!.Value, response.Value.GetInt32("Index")!.Value)
+            : null;
+    }
+
+    public async Task<Block?> GetBlockAsync(string chain, long height, CancellationToken cancellationToken = default)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(chain, BlockKey(height), cancellationToken: cancellationToken);
+        return response.HasValue ? ReadBlock(response.Value!) : null;
+    }
+
+    /// <summary>Blocks from <paramref name="fromHeight"/> to <paramref name="toHeight"/> inclusive, in order, streamed.</summary>
+    public async IAsyncEnumerable<Block> ReadBlocksAsync(
+        string chain, long fromHeight = 0, long toHeight = long.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var upper = toHeight == long.MaxValue ? Keys.PrefixEnd(BlockPrefix) : BlockKey(toHeight) + "~";
+        var filter = $"PartitionKey eq '{chain}' and RowKey ge '{BlockKey(fromHeight)}' and RowKey lt '{upper}'";
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, maxPerPage: 100, cancellationToken: cancellationToken))
+        {
+            yield return ReadBlock(entity);
+        }
+    }
+
+    private static Block ReadBlock(TableEntity entity)
+    {
+        var json = JsonNode.Parse(LargeText.Read(entity, "Block"))?.AsObject()
+            ?? throw new InvalidDataException($"Block row {entity.PartitionKey}/{entity.RowKey} is empty.");
+        return StoredBlock.Parse(json);
+    }
+
+    private static string BlockKey(long height) => BlockPrefix + Keys.Padded(height);
+
+    private static string EventKey(string eventId) => EventPrefix + eventId;
+}
+
+/// <summary>A chain's head as stored, with the ETag an appender must match to move it.</summary>
+public sealed record StoredHead(ChainHead Head, ETag ETag);
+
+/// <summary>Where an event sits on its chain.</summary>
+public sealed record EventLocation(long Height, int Index);

@@ -1,0 +1,157 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HousingLedger.Webhooks;
+
+namespace HousingLedger.Functions.Tests.Support;
+
+/// <summary>Talks to the service as its users do: the operator, an association, and a supplier's system.</summary>
+public sealed class ApiClient(Uri baseAddress) : IDisposable
+{
+    private readonly HttpClient http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? key, string? body = null, string contentType = "application/json", IDictionary<string, string>? headers = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (key is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return http.SendAsync(request);
+    }
+
+    public async Task<JsonObject> JsonAsync(HttpMethod method, string path, string? key, string? body = null, HttpStatusCode? expect = null)
+    {
+        using var response = await SendAsync(method, path, key, body);
+        var text = await response.Content.ReadAsStringAsync();
+        if (expect is not null)
+        {
+            Assert.True(response.StatusCode == expect, $"{method} {path}: expected {(int)expect}, got {(int)response.StatusCode}: {text}");
+        }
+
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    public async Task<Association> OnboardAssociationAsync(string name = "Riverside Homes")
+    {
+        var body = new JsonObject
+        {
+            ["name"] = name,
+            ["bank"] = new JsonObject { ["sortCode"] = "20-00-00", ["accountNumber"] = "55779911", ["accountName"] = name },
+        };
+        var answer = await JsonAsync(HttpMethod.Post, "/api/associations", ServiceHost.OperatorKey, body.ToJsonString(), HttpStatusCode.Created);
+        return new Association((string)answer["associationId"]!, (string)answer["apiKey"]!);
+    }
+
+    public async Task<Supplier> RegisterSupplierAsync(Uri workOrderUrl)
+    {
+        var body = new JsonObject
+        {
+            ["name"] = "Acme Ovens Ltd",
+            ["workOrderUrl"] = workOrderUrl.ToString(),
+            ["bank"] = new JsonObject { ["sortCode"] = "401122", ["accountNumber"] = "12345678", ["accountName"] = "Acme Ovens Ltd" },
+        };
+        var answer = await JsonAsync(HttpMethod.Post, "/api/suppliers", ServiceHost.OperatorKey, body.ToJsonString(), HttpStatusCode.Created);
+        WebhookSecret.TryParse((string)answer["webhookSecret"]!, out var secret);
+        return new Supplier((string)answer["supplierId"]!, secret!);
+    }
+
+    public static JsonObject OvenContract(string supplierId) => JsonNode.Parse($$"""
+        {
+          "title": "Cooker and oven replacement framework 2026",
+          "supplierId": "{{supplierId}}",
+          "starts": "2026-01-01", "ends": "2027-12-31",
+          "vatRate": "0.20",
+          "items": [{"code": "OVEN-600-SINGLE", "description": "Supply and fit 60 cm electric single oven", "unitPrice": 34500}],
+          "timescales": {"emergency": "PT24H", "urgent": "P7D", "routine": "P28D"},
+          "volumeDiscount": {"tiers": [{"minUnits": 1, "rate": "0"}, {"minUnits": 101, "rate": "0.05"}, {"minUnits": 501, "rate": "0.08"}]},
+          "latePenalty": {"window": "P12M", "threshold": "0.10", "reduction": "0.20"}
+        }
+        """)!.AsObject();
+
+    public async Task<string> RegisterContractAsync(Association association, string supplierId)
+    {
+        var answer = await JsonAsync(HttpMethod.Post, "/api/contracts", association.ApiKey, OvenContract(supplierId).ToJsonString(), HttpStatusCode.Created);
+        return (string)answer["contractId"]!;
+    }
+
+    public async Task<string> RaiseJobAsync(Association association, string contractId, string? jobId = null)
+    {
+        var body = new JsonObject
+        {
+            ["contractId"] = contractId,
+            ["itemCode"] = "OVEN-600-SINGLE",
+            ["quantity"] = 1,
+            ["priority"] = "urgent",
+            ["propertyRef"] = "UPRN-100023336956",
+        };
+        if (jobId is not null)
+        {
+            body["jobId"] = jobId;
+        }
+
+        var answer = await JsonAsync(HttpMethod.Post, "/api/jobs", association.ApiKey, body.ToJsonString(), HttpStatusCode.Accepted);
+        return (string)answer["jobId"]!;
+    }
+
+    /// <summary>Sends a supplier event as a signed Standard Webhook.</summary>
+    public Task<HttpResponseMessage> SendWebhookAsync(Supplier supplier, string body, string? webhookId = null, DateTimeOffset? timestamp = null, WebhookSecret? signWith = null)
+    {
+        var id = webhookId ?? "msg_" + Guid.NewGuid().ToString("N");
+        var at = timestamp ?? DateTimeOffset.UtcNow;
+        var signature = StandardWebhook.Sign(signWith ?? supplier.Secret, id, at, Encoding.UTF8.GetBytes(body));
+        return SendAsync(HttpMethod.Post, $"/api/webhooks/suppliers/{supplier.SupplierId}", null, body, headers: new Dictionary<string, string>
+        {
+            ["webhook-id"] = id,
+            ["webhook-timestamp"] = at.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["webhook-signature"] = signature,
+        });
+    }
+
+    public static string SupplierEvent(string type, string jobId, JsonObject? data = null) =>
+        new JsonObject { ["type"] = type, ["jobId"] = jobId, ["data"] = data ?? [] }.ToJsonString();
+
+    public async Task<JsonObject> HeadAsync(Association association) =>
+        await JsonAsync(HttpMethod.Get, $"/api/ledger/{association.AssociationId}/head", association.ApiKey, expect: HttpStatusCode.OK);
+
+    /// <summary>Waits, up to a bound, until the association's chain holds <paramref name="transactions"/> transactions.</summary>
+    public async Task<JsonObject> WaitForChainAsync(Association association, long transactions, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(30));
+        JsonObject head;
+        do
+        {
+            head = await HeadAsync(association);
+            if ((long)head["txCount"]! >= transactions)
+            {
+                return head;
+            }
+
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.Fail($"Chain {association.AssociationId} reached {head["txCount"]} transactions, not {transactions}, in time.");
+        return head;
+    }
+
+    public void Dispose() => http.Dispose();
+}
+
+public sealed record Association(string AssociationId, string ApiKey);
+
+public sealed record Supplier(string SupplierId, WebhookSecret Secret);

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using HousingLedger.Functions;
+using HousingLedger.Functions.Hosting;
+
+namespace HousingLedger.Functions.Tests.Support;
+
+/// <summary>
+/// The function app in standalone mode, in this process, on a free loopback port, against the test run's Azurite:
+/// real HTTP, real queues and timers, the same composition as Program.cs.
+/// </summary>
+public sealed class ServiceHost : IAsyncDisposable
+{
+    public const string OperatorKey = "test-operator-key";
+
+    private readonly WebApplication app;
+
+    private ServiceHost(WebApplication app, Uri baseAddress)
+    {
+        this.app = app;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<ServiceHost> StartAsync(string storageConnection, IDictionary<string, string?>? settings = null)
+    {
+        var keyFolder = Path.Combine(Path.GetTempPath(), "hl-test-keys");
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = ["--urls", "http://127.0.0.1:0"],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        var configuration = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = storageConnection,
+            ["Operator:ApiKey"] = OperatorKey,
+            ["Signing:LocalKeyPath"] = Path.Combine(keyFolder, "signing-key.pem"),
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(configuration);
+        builder.AddFunctionsHost();
+        builder.AddHousingLedger();
+        var app = builder.Build();
+        app.MapHousingLedger();
+        app.MapFunctionInvocations();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new ServiceHost(app, new Uri(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
