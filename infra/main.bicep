@@ -55,6 +55,9 @@ param deploymentContainerName string = 'app-package'
 @maxValue(146000)
 param paymentFileRetentionDays int = 2557
 
+@description('Set to true after locking the payment-batches retention policy (docs/deploy.md); the template then leaves the policy alone.')
+param paymentFileRetentionLocked bool = false
+
 @description('Days Log Analytics keeps logs.')
 @minValue(30)
 @maxValue(730)
@@ -116,6 +119,7 @@ module storage 'modules/storage.bicep' = {
     skuName: storageSkuName
     deploymentContainerName: deploymentContainerName
     paymentFileRetentionDays: paymentFileRetentionDays
+    paymentFileRetentionLocked: paymentFileRetentionLocked
     tags: tags
   }
 }

@@ -5,9 +5,11 @@ using 'main.bicep'
 param location = 'uksouth'
 param baseName = 'hledger'
 
-// Empty unless given at deployment time, and then the deployment stops at the Key Vault: a key needs 32+ characters.
+// '' unless given at deployment time; a key shorter than 32 characters stops the deployment at the Key Vault.
 param operatorApiKey = readEnvironmentVariable('HL_OPERATOR_API_KEY', '')
 
 param settlementSchedule = '0 0 2 * * *'
 param settlementFeePerJobPence = 0
+// Seven years of write-once payment files. After locking the policy (docs/deploy.md), set the second to true.
 param paymentFileRetentionDays = 2557
+param paymentFileRetentionLocked = false

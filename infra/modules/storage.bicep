@@ -26,6 +26,9 @@ param deploymentContainerName string
 @maxValue(146000)
 param paymentFileRetentionDays int
 
+@description('True once the payment-batches policy has been locked; the template then leaves it alone.')
+param paymentFileRetentionLocked bool
+
 @description('Tags for every resource.')
 param tags object
 
@@ -102,8 +105,9 @@ resource paymentBatchesContainer 'Microsoft.Storage/storageAccounts/blobServices
 }
 
 // Time-based retention: a payment file can be created and read, never changed or deleted, until it is
-// older than the retention period. Created unlocked; docs/deploy.md says how and when to lock it.
-resource paymentBatchesImmutability 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2025-06-01' = {
+// older than the retention period. Created unlocked; docs/deploy.md says how and when to lock it. ARM can
+// only write an unlocked policy (a locked one is only ever extended), so after locking it is not redeployed.
+resource paymentBatchesImmutability 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2025-06-01' = if (!paymentFileRetentionLocked) {
   parent: paymentBatchesContainer
   name: 'default'
   properties: {
