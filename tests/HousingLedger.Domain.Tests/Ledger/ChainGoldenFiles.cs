@@ -52,7 +52,7 @@ internal static class ChainGoldenFiles
         var leaves = validChain.SelectMany(b => b.LeafHashes()).ToList();
         var root = Rfc6962.RootHash(leaves);
         var valid = await CheckpointSigner.SignAsync(ChainSamples.Chain, leaves.Count, root, key);
-        var signatureLine = valid[valid.LastIndexOf("\n\n", StringComparison.Ordinal)..];
+        var signatureLine = valid[(valid.LastIndexOf("\n\n", StringComparison.Ordinal) + 1)..];
         var witness = await CheckpointSigner.SignAsync(ChainSamples.Chain, leaves.Count, root, other);
 
         return new Dictionary<string, string>(StringComparer.Ordinal)
