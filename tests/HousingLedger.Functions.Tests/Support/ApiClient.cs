@@ -66,8 +66,8 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
             ["bank"] = new JsonObject { ["sortCode"] = "401122", ["accountNumber"] = "12345678", ["accountName"] = "Acme Ovens Ltd" },
         };
         var answer = await JsonAsync(HttpMethod.Post, "/api/suppliers", ServiceHost.OperatorKey, body.ToJsonString(), HttpStatusCode.Created);
-        WebhookSecret.TryParse((string)answer["webhookSecret"]!, out var secret);
-        return new Supplier((string)answer["supplierId"]!, secret!);
+        Assert.True(WebhookSecret.TryParse((string)answer["webhookSecret"]!, out var secret), "the webhook secret is not in whsec_ form");
+        return new Supplier((string)answer["supplierId"]!, secret);
     }
 
     public static JsonObject OvenContract(string supplierId) => JsonNode.Parse($$"""
