@@ -70,7 +70,7 @@ public static class Pain001Writer
     {
         xml.WriteStartElement("GrpHdr");
         xml.WriteElementString("MsgId", batch.BatchId);
-        xml.WriteElementString("CreDtTm", UtcTimestamp.Format(batch.CreatedAt));
+        xml.WriteElementString("CreDtTm", UtcTimestamp.Format(WholeSeconds(batch.CreatedAt)));
         WriteTotals(xml, batch);
         xml.WriteStartElement("InitgPty");
         xml.WriteElementString("Nm", batch.Payer.Name);
@@ -124,6 +124,10 @@ public static class Pain001Writer
         xml.WriteElementString("NbOfTxs", batch.NumberOfTransactions.ToString(CultureInfo.InvariantCulture));
         xml.WriteElementString("CtrlSum", batch.ControlSum.ToPoundsString());
     }
+
+    // Bank guides give the creation time to the second; a fraction is legal in the schema but refused by some.
+    private static DateTimeOffset WholeSeconds(DateTimeOffset instant) =>
+        new(instant.UtcTicks - (instant.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
 
     private static void WriteParty(XmlWriter xml, string element, string name)
     {
