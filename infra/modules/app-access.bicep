@@ -29,8 +29,8 @@ var builtInRoles = {
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
 }
 
-// Blob Data Owner rather than Contributor: the Functions host manages its own leases and containers, and
-// the deployment package container lives in the same account.
+// Blob Data Owner is the role Azure Functions requires for its host storage (AzureWebJobsStorage), which
+// here is also the app's own account and holds the deployment package.
 var storageRoles = [
   builtInRoles.storageBlobDataOwner
   builtInRoles.storageQueueDataContributor
