@@ -35,5 +35,4 @@ public sealed class VolumeDiscountTests
     [Fact]
     public void Equality_IsByTiers() =>
         Assert.Equal(new VolumeDiscount([new DiscountTier(1, Rate.FromDecimal(0.1m))]), new VolumeDiscount([new DiscountTier(1, Rate.FromDecimal(0.10m))]));
-
 }
