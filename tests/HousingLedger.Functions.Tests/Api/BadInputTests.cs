@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using HousingLedger.Functions.Tests.Support;
+using HousingLedger.Testing;
 using HousingLedger.Jobs;
 
 using HousingLedger.Webhooks;
@@ -11,8 +12,8 @@ namespace HousingLedger.Functions.Tests.Api;
 /// Every refusal is a 4xx RFC 9457 problem naming what was wrong, and appends nothing: the chain's transaction
 /// count is the same after the refused request as before it.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class BadInputTests(TestAzurite azurite) : IAsyncLifetime
+[Collection(AzuriteFixture.CollectionName)]
+public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private ServiceHost host = null!;
     private ApiClient api = null!;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using HousingLedger.Functions.Tests.Support;
+using HousingLedger.Testing;
 using HousingLedger.Jobs;
 using HousingLedger.Ledger;
 
@@ -8,8 +9,8 @@ using HousingLedger.Ledger;
 namespace HousingLedger.Functions.Tests.Api;
 
 /// <summary>The whole flow a user walks through, over real HTTP against Azurite, checked the way an auditor would.</summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class JobFlowTests(TestAzurite azurite) : IAsyncLifetime
+[Collection(AzuriteFixture.CollectionName)]
+public sealed class JobFlowTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private ServiceHost host = null!;
     private SupplierEndpoint supplierEndpoint = null!;
