@@ -54,10 +54,12 @@ internal static class ChainGoldenFiles
         var valid = await CheckpointSigner.SignAsync(ChainSamples.Chain, leaves.Count, root, key);
         var signatureLine = valid[(valid.LastIndexOf("\n\n", StringComparison.Ordinal) + 1)..];
         var witness = await CheckpointSigner.SignAsync(ChainSamples.Chain, leaves.Count, root, other);
+        var firstBlockLeaves = validChain[0].LeafHashes();
 
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["valid"] = valid,
+            ["first-block"] = await CheckpointSigner.SignAsync(ChainSamples.Chain, firstBlockLeaves.Count, Rfc6962.RootHash(firstBlockLeaves), key),
             ["cosigned-by-unknown-key"] = valid + witness[(witness.LastIndexOf("\n\n", StringComparison.Ordinal) + 2)..],
             ["wrong-size"] = Checkpoint.ForChain(ChainSamples.Chain, leaves.Count - 1, root).ToNoteText() + signatureLine,
             ["wrong-root"] = Checkpoint.ForChain(ChainSamples.Chain, leaves.Count, Rfc6962.RootHash(leaves[..^1])).ToNoteText() + signatureLine,

@@ -66,6 +66,7 @@ public sealed class CheckpointTests
     public static TheoryData<string, string> GoldenNotes() => new()
     {
         { "valid", "" },
+        { "first-block", "" },
         { "cosigned-by-unknown-key", "" },
         { "wrong-size", "signature: expected an ECDSA P-256 signature by key" },
         { "wrong-root", "signature: expected an ECDSA P-256 signature by key" },
