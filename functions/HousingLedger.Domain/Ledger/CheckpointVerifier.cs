@@ -31,7 +31,7 @@ public static class CheckpointVerifier
         }
 
         var split = note.LastIndexOf("\n\n", StringComparison.Ordinal);
-        if (split < 0 || !note.EndsWith('\n'))
+        if (split < 0 || split + 2 == note.Length || !note.EndsWith('\n'))
         {
             return CheckpointVerification.Failed("note: expected text, a blank line and signature lines each ending in a newline, found no such shape");
         }

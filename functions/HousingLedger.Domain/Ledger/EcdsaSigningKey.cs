@@ -16,7 +16,7 @@ public sealed class EcdsaSigningKey : ISigningKey, IDisposable
     private EcdsaSigningKey(ECDsa ecdsa)
     {
         var parameters = ecdsa.ExportParameters(includePrivateParameters: false);
-        if (parameters.Curve.Oid.Value != ECCurve.NamedCurves.nistP256.Oid.Value)
+        if (!IsP256(parameters.Curve))
         {
             ecdsa.Dispose();
             throw new ArgumentException($"A ledger key is on P-256; this one is on {parameters.Curve.Oid.FriendlyName ?? parameters.Curve.Oid.Value}.");
@@ -78,4 +78,8 @@ public sealed class EcdsaSigningKey : ISigningKey, IDisposable
     public Task<PublicSigningKey> GetPublicKeyAsync(CancellationToken cancellationToken = default) => Task.FromResult(publicKey);
 
     public void Dispose() => ecdsa.Dispose();
+
+    /// <summary>Platforms name the curve by OID value or by friendly name only.</summary>
+    private static bool IsP256(ECCurve curve) =>
+        curve.IsNamed && (curve.Oid.Value == "1.2.840.10045.3.1.7" || curve.Oid.FriendlyName is "nistP256" or "ECDSA_P256" or "secp256r1" or "prime256v1");
 }

@@ -16,6 +16,7 @@ public sealed record Receipt
 
     private readonly string[] proof;
 
+    /// <remarks>The signature is taken as given; <see cref="ReceiptVerifier"/> reports one that is malformed.</remarks>
     /// <exception cref="ArgumentException">The leaf index is negative, or a proof hash is not 64 lowercase hex digits.</exception>
     public Receipt(LedgerTransaction tx, int leafIndex, BlockHeader header, string signature, IEnumerable<string> proof)
     {

@@ -108,6 +108,7 @@ public sealed class CheckpointTests
     [InlineData("example.com/log\n7\nXdQFzmDbkxMeG2XB3pTKXKU6zC+G+hC32Pz8Vjq09Fc=\n\n— x AAAAAAA=\n", "origin: expected housingledger/ and a chain name, found 'example.com/log'")]
     [InlineData("housingledger/assoc_riverside\n7\nXdQFzmDbkxMeG2XB3pTKXKU6zC+G+hC32Pz8Vjq09Fc=\nextension\n\n— x AAAAAAA=\n", "note text: expected exactly three lines")]
     [InlineData("housingledger/assoc_riverside\n7\nXdQFzmDbkxMeG2XB3pTKXKU6zC+G+hC32Pz8Vjq09Fc=\n— x AAAAAAA=\n", "note: expected text, a blank line and signature lines")]
+    [InlineData("housingledger/assoc_riverside\n7\nXdQFzmDbkxMeG2XB3pTKXKU6zC+G+hC32Pz8Vjq09Fc=\n\n", "note: expected text, a blank line and signature lines")]
     [InlineData("housingledger/assoc_riverside\n7\nXdQFzmDbkxMeG2XB3pTKXKU6zC+G+hC32Pz8Vjq09Fc=\n\n- x AAAAAAA=\n", "signature line: expected")]
     [InlineData("housingledger/assoc_riverside\r\n7\nXdQFzmDbkxMeG2XB3pTKXKU6zC+G+hC32Pz8Vjq09Fc=\n\n— x AAAAAAA=\n", "note: expected no control characters")]
     public void Verify_MalformedNote_SaysWhatIsWrong(string note, string reasonStart)
