@@ -99,12 +99,12 @@ public sealed record CompletionEvidence
     private static List<string> ReadPhotoHashes(RequestFields fields)
     {
         var hashes = new List<string>();
-        var path = fields.PathOf("photoSha256");
         if (fields.Element("photoSha256") is not { } value)
         {
             return hashes;
         }
 
+        var path = fields.PathOf("photoSha256");
         if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() > MaxPhotos)
         {
             fields.Add(new FieldError(path, $"must be an array of at most {MaxPhotos} SHA-256 hashes"));
@@ -131,29 +131,38 @@ public sealed record CompletionEvidence
     // Notes are free text, so unlike other strings they may hold line breaks and tabs.
     private static string? ReadNotes(RequestFields fields)
     {
-        var path = fields.PathOf("notes");
         if (fields.Element("notes") is not { } value)
         {
             return null;
         }
 
-        string? notes = null;
-        try
-        {
-            notes = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-        }
-        catch (InvalidOperationException)
-        {
-            // A lone surrogate escape (\ud800) is not text; it is refused below like any other bad value.
-        }
-
+        var notes = TextOf(value);
         var length = notes?.EnumerateRunes().Count() ?? 0;
         if (notes is null || length is < 1 or > MaxNotesLength || notes.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
         {
-            fields.Add(new FieldError(path, $"must be text of 1–{MaxNotesLength} characters, with no control characters but line breaks and tabs"));
+            fields.Add(new FieldError(fields.PathOf("notes"), $"must be text of 1–{MaxNotesLength} characters, with no control characters but line breaks and tabs"));
             return null;
         }
 
         return notes;
+    }
+
+    // The string a JSON value holds, or null when it holds none: not a string, or a lone surrogate escape
+    // (\ud800), on which GetString throws.
+    private static string? TextOf(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 }

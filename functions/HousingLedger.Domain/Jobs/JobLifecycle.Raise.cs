@@ -24,6 +24,9 @@ public static partial class JobLifecycle
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(terms);
+
+        // Held in UTC, so the deadline's calendar months are UTC months whatever offset the caller used.
+        var raisedAt = request.RaisedAt.ToUniversalTime();
         var errors = new List<FieldError>();
         if (!Identifier.IsValid(request.JobId))
         {
@@ -50,16 +53,16 @@ public static partial class JobLifecycle
             errors.Add(new FieldError("propertyRef", "must be " + PropertyRefRule));
         }
 
-        if (IsTooFarAhead(request.RaisedAt, now))
+        if (IsTooFarAhead(raisedAt, now))
         {
-            errors.Add(new FieldError("raisedAt", TooFarAheadMessage(request.RaisedAt, now)));
+            errors.Add(new FieldError("raisedAt", TooFarAheadMessage(raisedAt, now)));
         }
 
-        if (!terms.IsInForce(DateOnly.FromDateTime(request.RaisedAt.UtcDateTime)))
+        if (!terms.IsInForce(DateOnly.FromDateTime(raisedAt.UtcDateTime)))
         {
             errors.Add(new FieldError(
                 "raisedAt",
-                $"must fall within the contract's period {terms.Starts:yyyy-MM-dd} to {terms.Ends:yyyy-MM-dd}; found {UtcTimestamp.Format(request.RaisedAt)}"));
+                $"must fall within the contract's period {terms.Starts:yyyy-MM-dd} to {terms.Ends:yyyy-MM-dd}; found {UtcTimestamp.Format(raisedAt)}"));
         }
 
         return errors.Count > 0
@@ -73,10 +76,10 @@ public static partial class JobLifecycle
                 (int)request.Quantity,
                 priority,
                 request.PropertyRef,
-                request.RaisedAt,
-                terms.DeadlineFor(priority, request.RaisedAt),
+                raisedAt,
+                terms.DeadlineFor(priority, raisedAt),
                 JobState.Raised,
-                request.RaisedAt,
+                raisedAt,
                 FirstCompletedAt: null,
                 ApprovedAt: null));
     }

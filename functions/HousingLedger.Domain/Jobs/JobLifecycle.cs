@@ -69,19 +69,20 @@ public static partial class JobLifecycle
                 $"must not be before the job's previous event at {UtcTimestamp.Format(job.LastEventAt)}; found {UtcTimestamp.Format(occurredAt)}"));
         }
 
+        var occurredAtUtc = occurredAt.ToUniversalTime();
         return JobEventOutcome.Applied(job with
         {
             State = move.To,
-            LastEventAt = occurredAt,
-            FirstCompletedAt = move.To == JobState.Completed ? job.FirstCompletedAt ?? occurredAt : job.FirstCompletedAt,
-            ApprovedAt = move.To == JobState.Approved ? occurredAt : job.ApprovedAt,
+            LastEventAt = occurredAtUtc,
+            FirstCompletedAt = move.To == JobState.Completed ? job.FirstCompletedAt ?? occurredAtUtc : job.FirstCompletedAt,
+            ApprovedAt = move.To == JobState.Approved ? occurredAtUtc : job.ApprovedAt,
         });
     }
 
     private static bool IsTooFarAhead(DateTimeOffset occurredAt, DateTimeOffset now) => occurredAt - now > MaxClockAhead;
 
     private static string TooFarAheadMessage(DateTimeOffset occurredAt, DateTimeOffset now) =>
-        $"must not be more than 5 minutes after the service's clock ({UtcTimestamp.Format(now)}); found {UtcTimestamp.Format(occurredAt)}";
+        $"must not be more than {MaxClockAhead.TotalMinutes} minutes after the service's clock ({UtcTimestamp.Format(now)}); found {UtcTimestamp.Format(occurredAt)}";
 
     private static string Name(JobState state) => state.ToString().ToLowerInvariant();
 

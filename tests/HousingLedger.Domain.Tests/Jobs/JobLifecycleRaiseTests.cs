@@ -1,3 +1,5 @@
+using HousingLedger.Contracts;
+using HousingLedger.Values;
 using static HousingLedger.Contracts.ValidatedAssert;
 
 namespace HousingLedger.Jobs;
@@ -28,6 +30,18 @@ public sealed class JobLifecycleRaiseTests
         var job = JobLifecycle.Raise(SampleJobs.Request() with { Priority = priority }, SampleJobs.Terms, Now).Value;
 
         Assert.Equal(DateTimeOffset.Parse(deadline), job.Deadline);
+    }
+
+    [Fact]
+    public void Raise_WithAnotherOffset_HoldsTheInstantInUtcAndCountsMonthsInUtc()
+    {
+        var terms = SampleTerms.ParseWith("timescales.routine", "P1M").Value;
+        var request = SampleJobs.Request() with { Priority = "routine", RaisedAt = DateTimeOffset.Parse("2026-02-01T00:30:00+01:00") };
+
+        var job = JobLifecycle.Raise(request, terms, Now).Value;
+
+        Assert.Equal((TimeSpan.Zero, "2026-01-31T23:30:00Z"), (job.RaisedAt.Offset, UtcTimestamp.Format(job.RaisedAt)));
+        Assert.Equal("2026-02-28T23:30:00Z", UtcTimestamp.Format(job.Deadline));
     }
 
     [Theory]
