@@ -147,22 +147,7 @@ public sealed record CompletionEvidence
         return notes;
     }
 
-    // The string a JSON value holds, or null when it holds none: not a string, or a lone surrogate escape
-    // (\ud800), on which GetString throws.
-    private static string? TextOf(JsonElement value)
-    {
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            return null;
-        }
-
-        try
-        {
-            return value.GetString();
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
-    }
+    // The string a JSON value holds, or null when it holds none: not a string, or a lone surrogate escape.
+    private static string? TextOf(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String && RequestFields.TryGetText(value, out var text) ? text : null;
 }

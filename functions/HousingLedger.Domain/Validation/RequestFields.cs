@@ -75,7 +75,11 @@ public sealed class RequestFields
             return Fail<string>(name, $"must be a string, not {Describe(value.Value)}");
         }
 
-        var text = value.Value.GetString()!;
+        if (!TryGetText(value.Value, out var text))
+        {
+            return Fail<string>(name, "must be valid Unicode text (it holds an unpaired surrogate escape)");
+        }
+
         if (text.Length == 0 || text.Length > maxLength || text.Any(char.IsControl))
         {
             return Fail<string>(name, $"must be 1–{maxLength} characters with no control characters");
@@ -150,6 +154,24 @@ public sealed class RequestFields
     {
         errors.Add(new FieldError(PathOf(name), message));
         return null;
+    }
+
+    /// <summary>
+    /// A string's text; false for one holding an unpaired surrogate escape such as <c>"\ud800"</c>, which is valid
+    /// JSON but not text, and which <see cref="JsonElement.GetString"/> would throw on.
+    /// </summary>
+    public static bool TryGetText(JsonElement value, out string text)
+    {
+        try
+        {
+            text = value.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = string.Empty;
+            return false;
+        }
     }
 
     private static string Describe(JsonElement value) => value.ValueKind switch

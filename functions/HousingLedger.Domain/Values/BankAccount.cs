@@ -109,7 +109,13 @@ public sealed record BankAccount(SortCode SortCode, AccountNumber AccountNumber,
             return null;
         }
 
-        var parsed = parse(value.Value.GetString()!, field);
+        if (!RequestFields.TryGetText(value.Value, out var text))
+        {
+            fields.Add(new FieldError(field, "must be valid Unicode text"));
+            return null;
+        }
+
+        var parsed = parse(text, field);
         fields.AddRange(parsed.Errors);
         return parsed.IsValid ? parsed.Value : null;
     }

@@ -64,6 +64,6 @@ public readonly partial record struct Rate : IComparable<Rate>
     /// <summary>The canonical wire form: invariant, no trailing zeros (<c>0.2</c>, <c>0</c>, <c>0.05</c>).</summary>
     public override string ToString() => (Value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^[0-9]{1,2}(\.[0-9]{1,10})?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]{1,2}(\.[0-9]{1,10})?\z", RegexOptions.CultureInvariant)]
     private static partial Regex WireForm();
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace HousingLedger.Values;
 
@@ -8,7 +9,7 @@ namespace HousingLedger.Values;
 /// (<c>2026-03-01T10:00:00Z</c>, <c>2026-03-01T10:00:00.25Z</c>). One instant has exactly one form, so a
 /// transaction hashes the same wherever it is rebuilt.
 /// </summary>
-public static class UtcTimestamp
+public static partial class UtcTimestamp
 {
     public static string Format(DateTimeOffset instant)
     {
@@ -18,25 +19,25 @@ public static class UtcTimestamp
     }
 
     /// <summary>
-    /// Parses an instant sent by a client: ISO 8601 with a date, a time and <c>Z</c> (or <c>+00:00</c>).
+    /// Parses an instant sent by a client: ISO 8601 extended form, a date and a time (seconds and up to seven
+    /// fractional digits optional) and <c>Z</c> (or <c>+00:00</c>).
     /// Local times without an offset, other offsets and dates alone are refused: a payment rule must never
     /// depend on a guessed time zone.
     /// </summary>
     public static bool TryParse(string? text, out DateTimeOffset instant)
     {
         instant = default;
-        if (string.IsNullOrEmpty(text) || text.Length > 40 || !(text.EndsWith('Z') || text.EndsWith("+00:00", StringComparison.Ordinal)))
+        if (text is null || !Shape().IsMatch(text))
         {
             return false;
         }
 
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
-            || !text.Contains('T', StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        instant = parsed;
-        return true;
+        var utc = text.EndsWith('Z') ? text[..^1] : text[..^6];
+        return DateTimeOffset.TryParseExact(
+            utc, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF"], CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out instant);
     }
+
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,7})?)?(Z|\+00:00)\z", RegexOptions.CultureInvariant)]
+    private static partial Regex Shape();
 }

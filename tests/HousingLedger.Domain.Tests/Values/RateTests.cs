@@ -37,7 +37,7 @@ public sealed class RateTests
     public void TryParse_AnythingElse_IsRefused(string? text) =>
         Assert.False(Rate.TryParse(text, out _), $"'{text}' was accepted");
 
-    [Fact(Skip = "Bug in Rate.TryParse: its pattern ends in '$', which lets \"0.2\\n\" through to decimal.Parse, which throws FormatException instead of TryParse answering false.")]
+    [Fact]
     public void TryParse_ATrailingLineBreak_IsRefusedWithoutThrowing() =>
         Assert.False(Rate.TryParse("0.2\n", out _), "'0.2\\n' was accepted");
 

@@ -41,7 +41,7 @@ public sealed class UtcTimestampTests
     public void TryParse_AnythingElse_IsRefused(string? text) =>
         Assert.False(UtcTimestamp.TryParse(text, out _), $"'{text}' was accepted");
 
-    [Theory(Skip = "Bug in UtcTimestamp.TryParse: DateTimeOffset.TryParse is lenient, so forms that are not ISO 8601 pass when they contain a 'T' and end in 'Z'.")]
+    [Theory]
     [InlineData("Tue, 03 Mar 2026 10:00:00Z")]
     [InlineData("Tuesday, March 3, 2026 10:00:00 AM Z")]
     [InlineData("2026-3-1T10:00:00Z")]
