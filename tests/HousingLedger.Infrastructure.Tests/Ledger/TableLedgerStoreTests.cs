@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using HousingLedger.Infrastructure.Ledger;
+using HousingLedger.Infrastructure.Storage;
+using HousingLedger.Ledger;
+using HousingLedger.Testing;
+using HousingLedger.Values;
+
+namespace HousingLedger.Infrastructure.Tests.Ledger;
+
+/// <summary>The chain store against Azurite: appends are all-or-nothing, one block per height, one landing per event.</summary>
+[Collection(AzuriteFixture.CollectionName)]
+public sealed class TableLedgerStoreTests(AzuriteFixture azurite) : IAsyncLifetime, IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 1, 10, 0, 0, TimeSpan.Zero);
+    private readonly EcdsaSigningKey key = EcdsaSigningKey.Create();
+    private readonly string chain = Identifier.New("asc");
+    private TableLedgerStore store = null!;
+
+    public async Task InitializeAsync()
+    {
+        await azurite.Storage.Tables.CreateTableIfNotExistsAsync(StorageNames.LedgerTable);
+        store = new TableLedgerStore(azurite.Storage);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => key.Dispose();
+
+    [Fact]
+    public async Task Blocks_append_in_order_and_read_back_as_sealed()
+    {
+        var first = await SealAsync(null, "evt-1", "evt-2");
+        Assert.True(await store.TryAppendAsync(first, null));
+        var head = await store.GetHeadAsync(chain);
+        var second = await SealAsync(head!.Head, "evt-3");
+        Assert.True(await store.TryAppendAsync(second, head));
+
+        var blocks = await ReadAllAsync();
+        Assert.Equal([first.ToExportLine(), second.ToExportLine()], blocks.Select(b => b.ToExportLine()));
+        var newHead = (await store.GetHeadAsync(chain))!.Head;
+        Assert.Equal((1L, 3L, second.Header.Hash()), (newHead.Height, newHead.TxCount, newHead.BlockHash));
+        Assert.Equal(new EventLocation(1, 0), await store.FindEventAsync(chain, "evt-3"));
+    }
+
+    [Fact]
+    public async Task Of_two_appenders_racing_for_the_same_height_exactly_one_wins_and_the_loser_writes_nothing()
+    {
+        var genesis = await SealAsync(null, "evt-0");
+        Assert.True(await store.TryAppendAsync(genesis, null));
+        var head = await store.GetHeadAsync(chain);
+        var mine = await SealAsync(head!.Head, "evt-a");
+        var theirs = await SealAsync(head.Head, "evt-b");
+
+        var outcomes = await Task.WhenAll(store.TryAppendAsync(mine, head), store.TryAppendAsync(theirs, head));
+
+        Assert.Single(outcomes, won => won);
+        var loser = outcomes[0] ? "evt-b" : "evt-a";
+        Assert.Null(await store.FindEventAsync(chain, loser));
+        Assert.Equal(2, (await ReadAllAsync()).Count);
+        Assert.Equal(2, (await store.GetHeadAsync(chain))!.Head.TxCount);
+    }
+
+    [Fact]
+    public async Task A_block_holding_an_event_already_on_the_chain_is_refused_whole()
+    {
+        Assert.True(await store.TryAppendAsync(await SealAsync(null, "evt-1"), null));
+        var head = await store.GetHeadAsync(chain);
+
+        var replay = await SealAsync(head!.Head, "evt-2", "evt-1");
+
+        Assert.False(await store.TryAppendAsync(replay, head));
+        Assert.Null(await store.FindEventAsync(chain, "evt-2"));
+        Assert.Equal(0, (await store.GetHeadAsync(chain))!.Head.Height);
+    }
+
+    [Fact]
+    public async Task A_block_too_large_for_one_property_is_stored_in_chunks_and_reads_back_unchanged()
+    {
+        var big = Enumerable.Range(0, 40).Select(i => $"evt-{i}").ToArray();
+        var block = await SealAsync(null, big, padding: 3_000);
+        Assert.True(await store.TryAppendAsync(block, null));
+
+        var read = await store.GetBlockAsync(chain, 0);
+
+        Assert.Equal(block.ToExportLine(), read!.ToExportLine());
+    }
+
+    private Task<Block> SealAsync(ChainHead? previous, params string[] eventIds) => SealAsync(previous, eventIds, padding: 0);
+
+    private Task<Block> SealAsync(ChainHead? previous, string[] eventIds, int padding)
+    {
+        var transactions = eventIds.Select(id => new LedgerTransaction(
+            "job.accepted", chain, id, Now, Now, "supplier:sup_1", "job_1", new JsonObject { ["note"] = new string('x', padding) })).ToList();
+        return BlockSealer.SealAsync(chain, previous, transactions, Now, key);
+    }
+
+    private async Task<List<Block>> ReadAllAsync()
+    {
+        var blocks = new List<Block>();
+        await foreach (var block in store.ReadBlocksAsync(chain))
+        {
+            blocks.Add(block);
+        }
+
+        return blocks;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using HousingLedger.Infrastructure.State;
+using HousingLedger.Infrastructure.Storage;
+using HousingLedger.Ledger;
+using HousingLedger.Testing;
+using HousingLedger.Values;
+
+namespace HousingLedger.Infrastructure.Tests.State;
+
+/// <summary>Accepting an event against Azurite: all or nothing, once per event id, in the order recorded.</summary>
+[Collection(AzuriteFixture.CollectionName)]
+public sealed class StateStoreTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 1, 10, 0, 0, TimeSpan.Zero);
+    private readonly string chain = Identifier.New("asc");
+    private StateStore store = null!;
+
+    public async Task InitializeAsync()
+    {
+        await azurite.Storage.Tables.CreateTableIfNotExistsAsync(StorageNames.StateTable);
+        store = new StateStore(azurite.Storage);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task An_accepted_event_is_in_the_outbox_with_the_state_it_changed()
+    {
+        var outcome = await store.AcceptAsync(Tx("evt-1", Now), [StateChange.Create("job|job_1", new JsonObject { ["state"] = "raised" })]);
+
+        Assert.Equal(AcceptOutcome.Accepted, outcome);
+        Assert.Equal("raised", (string)(await store.GetAsync(chain, "job|job_1"))!.Document["state"]!);
+        Assert.Equal(["evt-1"], (await store.ReadOutboxAsync(chain, 10)).Select(p => p.Transaction.EventId));
+    }
+
+    [Fact]
+    public async Task An_event_id_accepted_before_is_refused_and_nothing_is_written()
+    {
+        await store.AcceptAsync(Tx("evt-1", Now), []);
+
+        var again = await store.AcceptAsync(Tx("evt-1", Now.AddSeconds(1)), [StateChange.Create("job|job_2", new JsonObject())]);
+
+        Assert.Equal(AcceptOutcome.DuplicateEvent, again);
+        Assert.Null(await store.GetAsync(chain, "job|job_2"));
+        Assert.Single(await store.ReadOutboxAsync(chain, 10));
+    }
+
+    [Fact]
+    public async Task A_change_against_a_state_that_moved_on_is_refused_and_nothing_is_written()
+    {
+        await store.AcceptAsync(Tx("evt-1", Now), [StateChange.Create("job|job_1", new JsonObject { ["state"] = "raised" })]);
+        var read = await store.GetAsync(chain, "job|job_1");
+        await store.AcceptAsync(Tx("evt-2", Now.AddSeconds(1)), [StateChange.Replace("job|job_1", new JsonObject { ["state"] = "accepted" }, read!.Version)]);
+
+        var stale = await store.AcceptAsync(Tx("evt-3", Now.AddSeconds(2)), [StateChange.Replace("job|job_1", new JsonObject { ["state"] = "cancelled" }, read.Version)]);
+
+        Assert.Equal(AcceptOutcome.StaleState, stale);
+        Assert.Equal("accepted", (string)(await store.GetAsync(chain, "job|job_1"))!.Document["state"]!);
+        Assert.Null(await store.GetAcceptedEventTypeAsync(chain, "evt-3"));
+        Assert.Equal(2, (await store.ReadOutboxAsync(chain, 10)).Count);
+    }
+
+    [Fact]
+    public async Task The_outbox_reads_in_the_order_events_were_recorded_and_empties_when_removed()
+    {
+        await store.AcceptAsync(Tx("evt-late", Now.AddMinutes(5)), []);
+        await store.AcceptAsync(Tx("evt-early", Now), []);
+        await store.AcceptAsync(Tx("evt-middle", Now.AddMinutes(1)), []);
+
+        var pending = await store.ReadOutboxAsync(chain, 10);
+        Assert.Equal(["evt-early", "evt-middle", "evt-late"], pending.Select(p => p.Transaction.EventId));
+
+        await store.RemoveFromOutboxAsync(chain, pending);
+        Assert.Empty(await store.ReadOutboxAsync(chain, 10));
+    }
+
+    [Fact]
+    public async Task Chains_with_events_waiting_past_the_grace_period_are_found()
+    {
+        await store.AcceptAsync(Tx("evt-old", Now), []);
+
+        var waiting = new List<string>();
+        await foreach (var found in store.ChainsWithPendingEventsAsync(Now.AddSeconds(1)))
+        {
+            waiting.Add(found);
+        }
+
+        var notYet = new List<string>();
+        await foreach (var found in store.ChainsWithPendingEventsAsync(Now))
+        {
+            notYet.Add(found);
+        }
+
+        Assert.Contains(chain, waiting);
+        Assert.DoesNotContain(chain, notYet);
+    }
+
+    private LedgerTransaction Tx(string eventId, DateTimeOffset recordedAt) =>
+        new("job.accepted", chain, eventId, recordedAt, recordedAt, "supplier:sup_1", "job_1", []);
+}
