@@ -20,6 +20,12 @@ public static class HousingLedgerApp
     {
         var services = builder.Services;
         services.AddProblemDetails();
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "HousingLedger";
+            document.Info.Description = "Repair contracts as code: jobs, supplier webhooks and a verifiable ledger. Errors are RFC 9457 problem details.";
+            return Task.CompletedTask;
+        }));
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<OperatorOptions>().BindConfiguration("Operator");
         services.AddOptions<SigningOptions>().BindConfiguration("Signing");
@@ -50,6 +56,7 @@ public static class HousingLedgerApp
         var api = app.MapGroup("/api");
         api.AddEndpointFilter<IdempotencyKeyFilter>();
         api.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithName("Health");
+        app.MapOpenApi("/api/openapi.json").WithName("OpenApi");
         api.MapOperatorApi();
         api.MapContractsApi();
         api.MapJobsApi();
