@@ -7,18 +7,23 @@ namespace HousingLedger.Functions.Pipeline;
 /// Timer: appends events that were accepted but whose wake-up message was lost (a crash between the two writes,
 /// or a queue outage). Only events older than a grace period are looked at, so it rarely races the queue.
 /// </summary>
-public sealed class LedgerCatchUpFunction(StateStore state, LedgerAppender appender, TimeProvider time, ILogger<LedgerCatchUpFunction> logger)
+public sealed class LedgerCatchUpFunction(
+    StateStore state, LedgerAppender appender, TimeProvider time, IConfiguration configuration, ILogger<LedgerCatchUpFunction> logger)
     : ITimerFunction
 {
     public const string Name = "LedgerCatchUp";
     public const string ScheduleSetting = "Ledger:CatchUpSchedule";
     public const string DefaultSchedule = "0 * * * * *";
 
-    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
+    /// <summary>How old an accepted event must be before the timer appends it (<c>Ledger:CatchUpGrace</c>).</summary>
+    public const string GraceSetting = "Ledger:CatchUpGrace";
+
+    private static readonly TimeSpan DefaultGrace = TimeSpan.FromSeconds(30);
 
     public async Task RunAsync(TimerTick tick, CancellationToken cancellationToken)
     {
-        await foreach (var chain in state.ChainsWithPendingEventsAsync(time.GetUtcNow() - Grace, cancellationToken))
+        var grace = configuration.GetValue(GraceSetting, DefaultGrace);
+        await foreach (var chain in state.ChainsWithPendingEventsAsync(time.GetUtcNow() - grace, cancellationToken))
         {
             var appended = await appender.AppendPendingAsync(chain, cancellationToken);
             if (appended > 0)
