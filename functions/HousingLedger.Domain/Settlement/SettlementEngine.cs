@@ -1,0 +1,102 @@
+using HousingLedger.Contracts;
+using HousingLedger.Jobs;
+using HousingLedger.Values;
+
+namespace HousingLedger.Settlement;
+
+/// <summary>
+/// Settles one contract's payable jobs at a run's as-of time T (SPEC §6), streaming: it holds one job at a time
+/// and a few running counts, never the contract's whole history, so a contract of millions of jobs settles in
+/// constant memory. Thread-safe; the clock is the run's as-of time.
+/// </summary>
+public static class SettlementEngine
+{
+    /// <summary>
+    /// Prices every payable job of contract <paramref name="contractId"/>: state approved, approval
+    /// <c>occurredAt</c> ≤ T, not <see cref="JobSummary.AlreadySettled"/>. Nothing is read until the result is
+    /// enumerated, and it is read once: first <paramref name="jobsForLateness"/> in full, for the supplier's
+    /// lateness at T (see <see cref="SupplierLateness.Count"/>), then <paramref name="approvedInApprovalOrder"/>
+    /// one job at a time, yielding each payable job as it is priced.
+    /// </summary>
+    /// <param name="contractId">The contract settled.</param>
+    /// <param name="terms">Its terms.</param>
+    /// <param name="run">T and the fee per job.</param>
+    /// <param name="approvedInApprovalOrder">
+    /// The ordering contract: every job of the contract ever approved (state approved or settled), of every member
+    /// association and settled or not, in strictly increasing order of (approval <c>occurredAt</c>, jobId by
+    /// ordinal comparison). Settled jobs are needed because earlier approvals count towards the volume discount.
+    /// Jobs approved after T may be left out; reading stops at the first one.
+    /// </param>
+    /// <param name="jobsForLateness">The contract's jobs, each once, in any order: all of them or only those due in the penalty window.</param>
+    /// <returns>The payable jobs, priced, in approval order.</returns>
+    /// <exception cref="ArgumentException">
+    /// On enumeration: a job is out of order or repeated, belongs to another contract or supplier, was never
+    /// approved or is neither approved nor settled, was approved before the contract started, or names an item the
+    /// contract lacks. Each is a bug in the caller; what was priced before it has been yielded already.
+    /// </exception>
+    public static IEnumerable<SettledJob> SettleContract(
+        string contractId,
+        ContractTerms terms,
+        SettlementRun run,
+        IEnumerable<JobSummary> approvedInApprovalOrder,
+        IEnumerable<JobSummary> jobsForLateness)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(contractId);
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(approvedInApprovalOrder);
+        ArgumentNullException.ThrowIfNull(jobsForLateness);
+        return Settle(contractId, terms, run, approvedInApprovalOrder, jobsForLateness);
+    }
+
+    private static IEnumerable<SettledJob> Settle(
+        string contractId, ContractTerms terms, SettlementRun run, IEnumerable<JobSummary> approvedInApprovalOrder, IEnumerable<JobSummary> jobsForLateness)
+    {
+        var lateness = SupplierLateness.Count(contractId, terms, run.AsOf, jobsForLateness);
+        var volume = new ContractYearVolume(terms.Starts);
+        JobSummary? previous = null;
+        foreach (var job in approvedInApprovalOrder)
+        {
+            SettlementChecks.RequireOfContract(job, contractId, terms, nameof(approvedInApprovalOrder));
+            var approvedAt = RequireApproved(job, nameof(approvedInApprovalOrder));
+            if (approvedAt > run.AsOf)
+            {
+                yield break;
+            }
+
+            RequireAfter(previous, job, nameof(approvedInApprovalOrder));
+            var cumulativeUnits = volume.Add(job.JobId, approvedAt, job.Quantity);
+            if (job.State == JobState.Approved && !job.AlreadySettled)
+            {
+                yield return new SettledJob(job, JobPricing.Price(terms, job.ItemCode, job.Quantity, cumulativeUnits, lateness, run.FeePerJob));
+            }
+
+            previous = job;
+        }
+    }
+
+    private static DateTimeOffset RequireApproved(JobSummary job, string parameter) =>
+        job is { ApprovedAt: { } approvedAt, State: JobState.Approved or JobState.Settled }
+            ? approvedAt
+            : throw new ArgumentException(
+                $"Job {job.JobId} is {job.State} with approval {Describe(job.ApprovedAt)}; only approved or settled jobs, with their approval time, are counted for volume.",
+                parameter);
+
+    private static void RequireAfter(JobSummary? previous, JobSummary job, string parameter)
+    {
+        if (previous is not null && CompareApprovalOrder(previous, job) >= 0)
+        {
+            throw new ArgumentException(
+                $"Jobs must arrive in strictly increasing (approval occurredAt, jobId) order, each once; job {job.JobId} approved {Describe(job.ApprovedAt)} came after job {previous.JobId} approved {Describe(previous.ApprovedAt)}.",
+                parameter);
+        }
+    }
+
+    private static int CompareApprovalOrder(JobSummary first, JobSummary second)
+    {
+        var byTime = first.ApprovedAt!.Value.CompareTo(second.ApprovedAt!.Value);
+        return byTime != 0 ? byTime : string.CompareOrdinal(first.JobId, second.JobId);
+    }
+
+    private static string Describe(DateTimeOffset? instant) => instant is { } value ? UtcTimestamp.Format(value) : "none";
+}
