@@ -1,0 +1,97 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using HousingLedger.Functions.Tests.Support;
+using HousingLedger.Infrastructure.Storage;
+using HousingLedger.Testing;
+
+namespace HousingLedger.Functions.Tests.WorkOrders;
+
+/// <summary>
+/// Work orders reach the supplier signed; a supplier that fails is retried with back-off, and one that keeps
+/// failing is dead-lettered, with every attempt's outcome visible on the job.
+/// </summary>
+[Collection(AzuriteFixture.CollectionName)]
+public sealed class WorkOrderDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private ServiceHost host = null!;
+    private SupplierEndpoint supplierEndpoint = null!;
+    private ApiClient api = null!;
+
+    public async Task InitializeAsync()
+    {
+        host = await ServiceHost.StartAsync(azurite.ConnectionString, new Dictionary<string, string?>
+        {
+            ["WorkOrders:MaxAttempts"] = "3",
+            ["WorkOrders:RetryDelay"] = "00:00:00.200",
+            ["AzureFunctionsJobHost:extensions:queues:MaxPollingInterval"] = "00:00:00.100",
+        });
+        supplierEndpoint = await SupplierEndpoint.StartAsync();
+        api = new ApiClient(host.BaseAddress);
+    }
+
+    public async Task DisposeAsync()
+    {
+        api.Dispose();
+        await supplierEndpoint.DisposeAsync();
+        await host.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_supplier_that_keeps_failing_gets_the_work_order_three_times_then_it_is_dead_lettered_and_shown_as_failed()
+    {
+        supplierEndpoint.Answer = 503;
+        var (association, jobId) = await RaiseJobAsync();
+
+        var workOrder = await WaitForWorkOrderAsync(association, jobId, "failed");
+
+        Assert.Equal(3, (int)workOrder["attempts"]!);
+        Assert.Contains("503", (string)workOrder["lastError"]!, StringComparison.Ordinal);
+        Assert.Equal(3, supplierEndpoint.Received.Count(w => w.WebhookId == "wo_" + jobId));
+        Assert.All(supplierEndpoint.Received, w => Assert.True(w.SignatureVerified));
+        var poison = azurite.Storage.Queues.GetQueueClient(StorageNames.PoisonQueueFor(StorageNames.WorkOrdersQueue));
+        var dead = await poison.PeekMessagesAsync(32);
+        Assert.Contains(dead.Value, m => m.Body.ToString().Contains(jobId, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_supplier_that_fails_once_gets_the_work_order_on_the_next_attempt()
+    {
+        supplierEndpoint.Answer = 500;
+        var (association, jobId) = await RaiseJobAsync();
+        await WaitForWorkOrderAsync(association, jobId, "retrying");
+        supplierEndpoint.Answer = 200;
+
+        var workOrder = await WaitForWorkOrderAsync(association, jobId, "delivered");
+
+        Assert.True((int)workOrder["attempts"]! >= 2, workOrder.ToJsonString());
+        Assert.Null(workOrder["lastError"]);
+    }
+
+    private async Task<(Association Association, string JobId)> RaiseJobAsync()
+    {
+        var association = await api.OnboardAssociationAsync();
+        var supplier = await api.RegisterSupplierAsync(supplierEndpoint.Url);
+        supplierEndpoint.Secret = supplier.Secret;
+        var contractId = await api.RegisterContractAsync(association, supplier.SupplierId);
+        return (association, await api.RaiseJobAsync(association, contractId));
+    }
+
+    private async Task<JsonObject> WaitForWorkOrderAsync(Association association, string jobId, string status)
+    {
+        JsonObject? workOrder = null;
+        for (var i = 0; i < 300; i++)
+        {
+            var job = await api.JsonAsync(HttpMethod.Get, $"/api/jobs/{jobId}", association.ApiKey, expect: HttpStatusCode.OK);
+            workOrder = job["workOrder"] as JsonObject;
+            if ((string?)workOrder?["status"] == status)
+            {
+                return workOrder!;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"The work order of {jobId} did not reach '{status}' within 30 s; last seen: {workOrder?.ToJsonString() ?? "none"}");
+        return null!;
+    }
+}
