@@ -4,6 +4,7 @@ using HousingLedger.Functions.Hosting.Metadata;
 using HousingLedger.Functions.Hosting.Standalone;
 using HousingLedger.Infrastructure.Storage;
 using HousingLedger.Infrastructure.Storage.Azurite;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HousingLedger.Functions.Hosting;
@@ -13,8 +14,8 @@ namespace HousingLedger.Functions.Hosting;
 /// host's semantics. Custom-handler mode is chosen when the host sets <c>FUNCTIONS_CUSTOMHANDLER_PORT</c>:
 /// the app listens there, the host runs the triggers and invokes functions over HTTP. Otherwise the app
 /// listens on <c>http://localhost:7071</c> (unless <c>--urls</c> or <c>ASPNETCORE_URLS</c> say otherwise),
-/// reads <c>local.settings.json</c>, starts Azurite when on development storage, creates its storage and
-/// runs the queue and timer triggers itself.
+/// reads <c>local.settings.json</c>, stores in Azurite unless <c>AzureWebJobsStorage</c> says otherwise (starting
+/// it if need be), creates its storage and runs the queue and timer triggers itself.
 /// </summary>
 public static class FunctionsHostExtensions
 {
@@ -44,6 +45,12 @@ public static class FunctionsHostExtensions
         {
             LocalSettingsFile.AddTo(builder.Configuration, repositoryRoot);
         }
+
+        // Lowest of all: a developer's machine stores in Azurite unless told otherwise.
+        ((IConfigurationBuilder)builder.Configuration).Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = [new(StorageClients.ConnectionSettingName, "UseDevelopmentStorage=true")],
+        });
 
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
         {

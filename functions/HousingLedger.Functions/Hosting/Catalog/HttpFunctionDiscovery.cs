@@ -20,12 +20,13 @@ internal static class HttpFunctionDiscovery
     {
         foreach (var endpoint in sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
         {
-            var template = endpoint.RoutePattern.RawText?.TrimStart('/');
+            var template = endpoint.RoutePattern.RawText?.Trim('/');
             if (template is null || !template.StartsWith(RoutePrefix + "/", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
+            // A group's "/" endpoint reads "api/jobs/"; the host's route is "jobs".
             yield return (endpoint, endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName, template[(RoutePrefix.Length + 1)..]);
         }
     }

@@ -1,0 +1,149 @@
+using HousingLedger.Functions.Hosting;
+using HousingLedger.Functions.Hosting.Catalog;
+using HousingLedger.Functions.Hosting.Invocation;
+using HousingLedger.Functions.Hosting.Standalone;
+using HousingLedger.Infrastructure.Storage;
+using HousingLedger.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace HousingLedger.Functions.Tests.Hosting;
+
+/// <summary>The standalone queue trigger against Azurite: the Functions host's retry and poison semantics.</summary>
+[Collection(AzuriteFixture.CollectionName)]
+public sealed class QueueListenerTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly InvocationLog log = new();
+    private readonly string queueName = AzuriteFixture.UniqueName("orders-");
+    private readonly CancellationTokenSource stopping = new();
+    private ServiceProvider services = null!;
+    private Task listening = Task.CompletedTask;
+
+    public Task InitializeAsync()
+    {
+        services = new ServiceCollection()
+            .AddSingleton(log)
+            .AddLogging()
+            .AddQueueFunction<RecordingQueueFunction>("Orders", queueName)
+            .AddQueueFunction<GatedQueueFunction>("Gated", queueName)
+            .AddSingleton<Gate>()
+            .AddSingleton<FunctionInvoker>()
+            .BuildServiceProvider();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await stopping.CancelAsync();
+        await listening;
+        await services.DisposeAsync();
+        stopping.Dispose();
+    }
+
+    [Fact]
+    public async Task MessageWhoseFunctionSucceeds_IsRunOnceAndDeleted()
+    {
+        await Queue().CreateIfNotExistsAsync();
+        await Queue().SendMessageAsync("{\"jobId\":\"J-1\"}");
+
+        Listen("Orders");
+
+        await Eventually.TrueAsync(() => log.Messages.Count == 1, "the message has been processed");
+        var message = Assert.Single(log.Messages);
+        Assert.Equal(("{\"jobId\":\"J-1\"}", 1L), (message.Body, message.DequeueCount));
+        Assert.NotNull(message.InsertedOn);
+        await Eventually.TrueAsync(async () => await CountAsync(Queue()) == 0, "the message has been deleted");
+        Assert.Equal(0, await CountAsync(Poison()));
+    }
+
+    [Fact]
+    public async Task MessageWhoseFunctionKeepsFailing_MovesToPoisonAfterFiveAttempts_AndTheMessageBehindItIsProcessed()
+    {
+        await Queue().CreateIfNotExistsAsync();
+        await Queue().SendMessageAsync("fail: flat 12 oven");
+        await Queue().SendMessageAsync("good: flat 14 boiler");
+
+        Listen("Orders");
+
+        await Eventually.TrueAsync(async () => await CountAsync(Poison()) == 1, "the failing message is in the poison queue");
+        var poisoned = (await Poison().ReceiveMessageAsync()).Value;
+        Assert.Equal("fail: flat 12 oven", poisoned.MessageText);
+        Assert.Equal(5, log.AttemptsByBody["fail: flat 12 oven"]);
+        Assert.Equal(["good: flat 14 boiler"], log.SucceededBodies);
+        Assert.Equal(0, await CountAsync(Queue()));
+    }
+
+    [Fact]
+    public async Task MessageAlreadyReceivedFiveTimesWithoutBeingSettled_MovesToPoisonWithoutRunningAgain()
+    {
+        await Queue().CreateIfNotExistsAsync();
+        await Queue().SendMessageAsync("crashed mid-run five times");
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var received = (await Queue().ReceiveMessageAsync(TimeSpan.FromSeconds(30))).Value;
+            await Queue().UpdateMessageAsync(received.MessageId, received.PopReceipt, visibilityTimeout: TimeSpan.Zero);
+        }
+
+        Listen("Orders");
+
+        await Eventually.TrueAsync(async () => await CountAsync(Poison()) == 1, "the message is in the poison queue");
+        Assert.False(log.AttemptsByBody.ContainsKey("crashed mid-run five times"), "The function ran a sixth time.");
+    }
+
+    [Fact]
+    public async Task ManyMessages_RunSixteenAtATime()
+    {
+        await Queue().CreateIfNotExistsAsync();
+        for (var i = 0; i < 20; i++)
+        {
+            await Queue().SendMessageAsync($"job {i}");
+        }
+
+        var gate = services.GetRequiredService<Gate>();
+        Listen("Gated");
+
+        await Eventually.TrueAsync(() => gate.Gauge.Inside == 16, "sixteen messages are running");
+        await Task.Delay(300);
+        Assert.Equal(16, gate.Gauge.Most);
+        gate.Open();
+        await Eventually.TrueAsync(() => gate.Gauge.Finished == 20, "all twenty messages have run");
+        Assert.Equal(16, gate.Gauge.Most);
+    }
+
+    private void Listen(string functionName)
+    {
+        var function = services.GetServices<QueueFunctionRegistration>().Single(f => f.FunctionName == functionName);
+        var options = new QueueListenerOptions { MaxPollingInterval = TimeSpan.FromMilliseconds(200) };
+        var listener = new QueueListener(
+            function, azurite.Storage.Queues, services.GetRequiredService<FunctionInvoker>(), options, TimeProvider.System, NullLogger.Instance);
+        listening = listener.RunAsync(stopping.Token);
+    }
+
+    private Azure.Storage.Queues.QueueClient Queue() => azurite.Storage.Queues.GetQueueClient(queueName);
+
+    private Azure.Storage.Queues.QueueClient Poison() => azurite.Storage.Queues.GetQueueClient(StorageNames.PoisonQueueFor(queueName));
+
+    private static async Task<int> CountAsync(Azure.Storage.Queues.QueueClient queue) =>
+        await queue.ExistsAsync() ? (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount : 0;
+
+    /// <summary>Holds every message until opened.</summary>
+    private sealed class Gate
+    {
+        private readonly TaskCompletionSource opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public ConcurrencyGauge Gauge { get; } = new();
+
+        public void Open() => opened.TrySetResult();
+
+        public async Task PassAsync()
+        {
+            Gauge.Enter();
+            await opened.Task;
+            Gauge.Exit();
+        }
+    }
+
+    private sealed class GatedQueueFunction(Gate gate) : IQueueFunction
+    {
+        public Task RunAsync(QueueMessage message, CancellationToken cancellationToken) => gate.PassAsync();
+    }
+}
