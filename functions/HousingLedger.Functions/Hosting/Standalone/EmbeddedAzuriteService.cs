@@ -20,7 +20,7 @@ internal sealed class EmbeddedAzuriteService(IHostEnvironment environment, ILogg
         }
 
         var root = RepositoryRoot.Find(environment.ContentRootPath, AppContext.BaseDirectory)
-            ?? throw Unavailable($"no {RepositoryRoot.MarkerFile} was found above {environment.ContentRootPath} or {AppContext.BaseDirectory}, so the pinned Azurite cannot be located.");
+            ?? throw Unavailable($"no {RepositoryRoot.MarkerFile} was found above {environment.ContentRootPath} or {AppContext.BaseDirectory}, so the pinned Azurite cannot be located (run the app from inside the repository).");
         try
         {
             azurite = await AzuriteProcess.StartAsync(new AzuriteStartOptions(root, endpoints, Path.Combine(root, ".azurite")), logger, cancellationToken);
