@@ -20,11 +20,29 @@ internal sealed class StandaloneTriggers(
         // Built before the first await, so a schedule that does not parse fails start-up, not a tick at 2 a.m.
         var locks = storage.Blobs.GetBlobContainerClient(StorageNames.LocksContainer);
         var timers = registry.Timers
+            .Where(IsEnabled)
             .Select(t => new TimerRunner(t, t.ResolveSchedule(configuration), locks, invoker, time, loggers.CreateLogger<TimerRunner>()))
             .ToList();
         var queues = registry.Queues
+            .Where(IsEnabled)
             .Select(q => new QueueListener(q, storage.Queues, invoker, queueOptions.Value, time, loggers.CreateLogger<QueueListener>()))
             .ToList();
         return Task.WhenAll(queues.Select(q => q.RunAsync(stoppingToken)).Concat(timers.Select(t => t.RunAsync(stoppingToken))));
+    }
+
+    /// <summary>
+    /// The Functions host's own switch, <c>AzureWebJobs.{FunctionName}.Disabled</c> = <c>true</c>, honoured the same
+    /// way here; in Azure the host itself never invokes a disabled function.
+    /// </summary>
+    private bool IsEnabled(TriggerFunctionRegistration function)
+    {
+        var disabled = configuration[$"AzureWebJobs.{function.FunctionName}.Disabled"];
+        if (bool.TryParse(disabled, out var off) && off)
+        {
+            loggers.CreateLogger<StandaloneTriggers>().LogWarning("Function {Function} is disabled by configuration", function.FunctionName);
+            return false;
+        }
+
+        return true;
     }
 }

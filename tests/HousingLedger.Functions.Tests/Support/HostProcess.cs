@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace HousingLedger.Functions.Tests.Support;
+
+/// <summary>
+/// The function app as a separate operating-system process, started as <c>dotnet HousingLedger.Functions.dll</c>
+/// from this test's output, so a test can kill it outright (no clean shutdown) and start another.
+/// </summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process process;
+
+    private HostProcess(Process process, Uri baseAddress)
+    {
+        this.process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public static async Task<HostProcess> StartAsync(string storageConnection, string keyPath, IDictionary<string, string>? settings = null)
+    {
+        var port = FreePort();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Directory.CreateTempSubdirectory("hl-host-").FullName,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HousingLedger.Functions.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(baseAddress.ToString());
+        start.Environment["AzureWebJobsStorage"] = storageConnection;
+        start.Environment["Operator__ApiKey"] = ServiceHost.OperatorKey;
+        start.Environment["Signing__LocalKeyPath"] = keyPath;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The host exited with code {process.ExitCode} before it answered.");
+            }
+
+            try
+            {
+                using var health = await http.GetAsync(new Uri("/api/health", UriKind.Relative));
+                if (health.StatusCode == HttpStatusCode.OK)
+                {
+                    return new HostProcess(process, baseAddress);
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(100);
+        }
+
+        process.Kill(entireProcessTree: true);
+        throw new InvalidOperationException("The host did not answer /api/health within 30 s.");
+    }
+
+    /// <summary>Ends the process at once, as a crash or a scale-in would: nothing is flushed or finished.</summary>
+    public void Kill()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
