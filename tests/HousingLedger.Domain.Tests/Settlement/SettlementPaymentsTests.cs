@@ -65,10 +65,7 @@ public sealed class SettlementPaymentsTests
             Approved("job_a", At(2026, 2, 1)),
             Approved("job_b", At(2026, 2, 2), quantity: 3)])));
 
-        var batch = PaymentBatch.Create(
-            "pb_run1", association.AssociationId, "run_1", AsOf, DateOnly.FromDateTime(AsOf.UtcDateTime), SampleBatch.Payer,
-            association.Suppliers.Select((supplier, index) => supplier.ToCreditTransfer(
-                new PaymentParty("Cookers Ltd", SampleBatch.Account("200000", "55779911", "Cookers Ltd")), $"HLREF{index:D4}", false)));
+        var batch = Batch(association, AsOf);
 
         ValidatedAssert.Accepted(batch);
         Assert.Equal(association.Total, batch.Value.ControlSum);

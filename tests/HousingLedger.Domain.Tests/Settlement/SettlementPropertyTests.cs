@@ -88,10 +88,7 @@ public sealed class SettlementPropertyTests
 
         foreach (var association in SettlementPayments.Group(settled))
         {
-            var batch = PaymentBatch.Create(
-                "pb_random", association.AssociationId, "run_random", run.Parameters.AsOf, DateOnly.FromDateTime(run.Parameters.AsOf.UtcDateTime), SampleBatch.Payer,
-                association.Suppliers.Select((supplier, index) => supplier.ToCreditTransfer(
-                    new PaymentParty("Cookers Ltd", SampleBatch.Account("200000", "55779911", "Cookers Ltd")), $"HLREF{index:D4}", false)));
+            var batch = Batch(association, run.Parameters.AsOf);
             var own = settled.Where(job => job.Job.AssociationId == association.AssociationId).ToList();
 
             Assert.True(batch.IsValid, SampleBatch.Describe(batch.Errors));

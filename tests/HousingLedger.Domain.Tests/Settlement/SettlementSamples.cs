@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using HousingLedger.Contracts;
 using HousingLedger.Jobs;
+using HousingLedger.Payments;
+using HousingLedger.Validation;
 using HousingLedger.Values;
 
 namespace HousingLedger.Settlement;
@@ -46,6 +48,13 @@ internal static class SettlementSamples
         return list.SingleOrDefault(job => job.Job.JobId == jobId)
             ?? throw new Xunit.Sdk.XunitException($"expected {jobId} to be settled once; settled: [{string.Join(", ", list.Select(job => job.Job.JobId))}]");
     }
+
+    /// <summary>The payment batch a caller builds from <paramref name="association"/>'s payments, one reference per supplier.</summary>
+    public static Validated<PaymentBatch> Batch(AssociationPayments association, DateTimeOffset createdAt) =>
+        PaymentBatch.Create(
+            "pb_run", association.AssociationId, "run_1", createdAt, DateOnly.FromDateTime(createdAt.UtcDateTime), SampleBatch.Payer,
+            association.Suppliers.Select((supplier, index) => supplier.ToCreditTransfer(
+                new PaymentParty("Cookers Ltd", SampleBatch.Account("200000", "55779911", "Cookers Ltd")), $"HLREF{index:D4}", false)));
 
     /// <summary>The sample terms with tiers <paramref name="tiers"/> (minUnits, rate) and any other change.</summary>
     public static ContractTerms TermsWith(IEnumerable<(int MinUnits, string Rate)>? tiers = null, Action<JsonObject>? change = null)
