@@ -31,13 +31,12 @@ internal sealed class StandaloneTriggers(
     }
 
     /// <summary>
-    /// The Functions host's own switch, <c>AzureWebJobs.{FunctionName}.Disabled</c> = <c>true</c>, honoured the same
-    /// way here; in Azure the host itself never invokes a disabled function.
+    /// The Functions host's own switch (<see cref="DisabledFunctions"/>), honoured the same way here; in Azure the
+    /// host itself never invokes a disabled function.
     /// </summary>
     private bool IsEnabled(TriggerFunctionRegistration function)
     {
-        var disabled = configuration[$"AzureWebJobs.{function.FunctionName}.Disabled"];
-        if (bool.TryParse(disabled, out var off) && off)
+        if (DisabledFunctions.IsDisabled(configuration, function.FunctionName))
         {
             loggers.CreateLogger<StandaloneTriggers>().LogWarning("Function {Function} is disabled by configuration", function.FunctionName);
             return false;
