@@ -28,7 +28,7 @@ public static class HousingLedgerApp
         }));
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<OperatorOptions>().BindConfiguration("Operator");
-        services.AddOptions<SigningOptions>().BindConfiguration("Signing");
+        services.AddOptions<SigningOptions>().BindConfiguration("Signing").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkOrderOptions>().BindConfiguration("WorkOrders");
         services.AddHttpClient(WorkOrderFunction.HttpClientName);
 
