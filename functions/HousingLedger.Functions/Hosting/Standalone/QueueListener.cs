@@ -35,8 +35,11 @@ internal sealed class QueueListener(
         using var slots = new SemaphoreSlim(options.BatchSize, options.BatchSize);
         try
         {
-            await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
-            await poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+            while (!await TryCreateQueuesAsync(stoppingToken))
+            {
+                await Task.Delay(options.MaxPollingInterval, time, stoppingToken);
+            }
+
             logger.LogInformation("Queue function '{FunctionName}' is listening to {Queue}", function.FunctionName, function.QueueName);
             var idle = MinPollingInterval;
             while (true)
@@ -63,6 +66,21 @@ internal sealed class QueueListener(
             {
                 await slots.WaitAsync(CancellationToken.None);
             }
+        }
+    }
+
+    private async Task<bool> TryCreateQueuesAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+            await poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Creating {Queue} and its poison queue failed; trying again", function.QueueName);
+            return false;
         }
     }
 
