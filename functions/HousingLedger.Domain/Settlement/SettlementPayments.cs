@@ -1,3 +1,4 @@
+using HousingLedger.Payments;
 using HousingLedger.Values;
 
 namespace HousingLedger.Settlement;
@@ -8,30 +9,55 @@ public static class SettlementPayments
     /// <summary>
     /// One <see cref="AssociationPayments"/> per association that settled anything, ordered by association id;
     /// inside, one <see cref="SupplierRemittance"/> per supplier ordered by supplier id, and lines ordered by job id,
-    /// so the same run always groups the same way.
+    /// so the same run always groups the same way. Reads <paramref name="settled"/> once and keeps only the
+    /// remittance lines, so it can take the engine's stream as it comes.
     /// </summary>
     /// <exception cref="ArgumentException">A job appears twice: it would be paid twice.</exception>
     public static IReadOnlyList<AssociationPayments> Group(IEnumerable<SettledJob> settled)
     {
         ArgumentNullException.ThrowIfNull(settled);
-        var jobs = settled.ToList();
-        var repeated = jobs.GroupBy(job => job.Job.JobId, StringComparer.Ordinal).FirstOrDefault(group => group.Count() > 1);
-        if (repeated is not null)
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var associations = new Dictionary<string, AssociationTally>(StringComparer.Ordinal);
+        foreach (var job in settled)
         {
-            throw new ArgumentException($"Job {repeated.Key} appears {repeated.Count()} times among the settled jobs; a job is paid once.", nameof(settled));
+            if (!seen.Add(job.Job.JobId))
+            {
+                throw new ArgumentException($"Job {job.Job.JobId} appears twice among the settled jobs; a job is paid once.", nameof(settled));
+            }
+
+            if (!associations.TryGetValue(job.Job.AssociationId, out var tally))
+            {
+                associations[job.Job.AssociationId] = tally = new AssociationTally();
+            }
+
+            tally.Add(job);
         }
 
-        return [.. jobs
-            .GroupBy(job => job.Job.AssociationId, StringComparer.Ordinal)
-            .OrderBy(association => association.Key, StringComparer.Ordinal)
-            .Select(association => new AssociationPayments(
-                association.Key,
-                [.. association
-                    .GroupBy(job => job.Job.SupplierId, StringComparer.Ordinal)
-                    .OrderBy(supplier => supplier.Key, StringComparer.Ordinal)
-                    .Select(supplier => new SupplierRemittance(
-                        supplier.Key,
-                        [.. supplier.OrderBy(job => job.Job.JobId, StringComparer.Ordinal).Select(job => job.ToRemittanceLine())]))],
-                Money.Sum(association.Select(job => job.Price.Fee))))];
+        return [.. associations.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => pair.Value.ToPayments(pair.Key))];
+    }
+
+    // One association's lines by supplier, and its fees, as they arrive.
+    private sealed class AssociationTally
+    {
+        private readonly Dictionary<string, List<RemittanceLine>> linesBySupplier = new(StringComparer.Ordinal);
+        private Money fees;
+
+        public void Add(SettledJob job)
+        {
+            if (!linesBySupplier.TryGetValue(job.Job.SupplierId, out var lines))
+            {
+                linesBySupplier[job.Job.SupplierId] = lines = [];
+            }
+
+            lines.Add(job.ToRemittanceLine());
+            fees += job.Price.Fee;
+        }
+
+        public AssociationPayments ToPayments(string associationId) => new(
+            associationId,
+            [.. linesBySupplier
+                .OrderBy(pair => pair.Key, StringComparer.Ordinal)
+                .Select(pair => new SupplierRemittance(pair.Key, [.. pair.Value.OrderBy(line => line.JobId, StringComparer.Ordinal)]))],
+            fees);
     }
 }
