@@ -78,6 +78,9 @@ param operatorApiKey string
 @description('Six-field NCRONTAB schedule of the nightly settlement, in UTC.')
 param settlementSchedule string = '0 0 2 * * *'
 
+@description('Six-field NCRONTAB schedule of the catch-up timer that appends accepted events whose queue message was lost.')
+param ledgerCatchUpSchedule string = '0 * * * * *'
+
 @description('The operator\'s fee per settled job, in pence, charged on each association\'s monthly fee statement.')
 @minValue(0)
 param settlementFeePerJobPence int = 0
@@ -153,6 +156,7 @@ module functionApp 'modules/function-app.bicep' = {
     signingKeyUri: keyVault.outputs.signingKeyUriWithVersion
     operatorApiKeySecretUri: keyVault.outputs.operatorApiKeySecretUri
     settlementSchedule: settlementSchedule
+    ledgerCatchUpSchedule: ledgerCatchUpSchedule
     settlementFeePerJobPence: settlementFeePerJobPence
     tags: tags
   }

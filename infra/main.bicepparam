@@ -9,6 +9,7 @@ param baseName = 'hledger'
 param operatorApiKey = readEnvironmentVariable('HL_OPERATOR_API_KEY', '')
 
 param settlementSchedule = '0 0 2 * * *'
+param ledgerCatchUpSchedule = '0 * * * * *'
 param settlementFeePerJobPence = 0
 // Seven years of write-once payment files. After locking the policy (docs/deploy.md), set the second to true.
 param paymentFileRetentionDays = 2557

@@ -50,6 +50,9 @@ param operatorApiKeySecretUri string
 @description('Six-field NCRONTAB schedule of the nightly settlement, in UTC.')
 param settlementSchedule string
 
+@description('Six-field NCRONTAB schedule of the ledger catch-up timer.')
+param ledgerCatchUpSchedule string
+
 @description('The operator\'s fee per settled job, in pence.')
 @minValue(0)
 param settlementFeePerJobPence int
@@ -131,6 +134,10 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
         {
           name: 'Settlement__Schedule'
           value: settlementSchedule
+        }
+        {
+          name: 'Ledger__CatchUpSchedule'
+          value: ledgerCatchUpSchedule
         }
         {
           name: 'Settlement__FeePerJobPence'
