@@ -21,7 +21,10 @@ public sealed class KeyRotationTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await supplierEndpoint.DisposeAsync();
-        Directory.Delete(keyFolder, recursive: true);
+        if (Directory.Exists(keyFolder))
+        {
+            Directory.Delete(keyFolder, recursive: true);
+        }
     }
 
     [Fact]

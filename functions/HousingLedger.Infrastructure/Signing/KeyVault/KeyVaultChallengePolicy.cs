@@ -4,43 +4,23 @@ using Azure.Core.Pipeline;
 namespace HousingLedger.Infrastructure.Signing.KeyVault;
 
 /// <summary>
-/// Key Vault's challenge-based authentication. Until the vault has answered once, requests go without a token
-/// and without their body; its 401 names the token it accepts (<see cref="KeyVaultChallenge"/>), which is checked
-/// to belong to the vault's own domain before the credential is asked for it, and the request is sent again with
-/// it. Later requests carry the token from the start; the base class caches and refreshes it. One policy serves one
+/// Key Vault's challenge-based authentication. Until the vault has answered once, requests go without a token;
+/// its 401 names the token it accepts (<see cref="KeyVaultChallenge"/>), which is checked to belong to the vault's
+/// own domain before the credential is asked for it, and the request is sent again with it. Later requests carry
+/// the token from the start; the base class caches and refreshes it. The signer's first request is always the
+/// bodiless key read, so no digest travels before the vault has named the token it trusts. One policy serves one
 /// vault. Asynchronous sends only.
 /// </summary>
 internal sealed class KeyVaultChallengePolicy(TokenCredential credential, string vaultHost)
     : BearerTokenAuthenticationPolicy(credential, [])
 {
-    private const string WithheldContent = "HousingLedger.KeyVault.WithheldContent";
-
     private volatile KeyVaultChallenge? challenge;
 
-    protected override ValueTask AuthorizeRequestAsync(HttpMessage message)
-    {
-        if (challenge is { } known)
-        {
-            return AuthenticateAndAuthorizeRequestAsync(message, known.TokenRequest(message));
-        }
-
-        // The body waits for a request that carries a token; a retry of this message finds it put aside already.
-        if (message.Request.Content is { } content)
-        {
-            message.SetProperty(WithheldContent, content);
-            message.Request.Content = null;
-        }
-
-        return ValueTask.CompletedTask;
-    }
+    protected override ValueTask AuthorizeRequestAsync(HttpMessage message) =>
+        challenge is { } known ? AuthenticateAndAuthorizeRequestAsync(message, known.TokenRequest(message)) : ValueTask.CompletedTask;
 
     protected override async ValueTask<bool> AuthorizeRequestOnChallengeAsync(HttpMessage message)
     {
-        if (message.Request.Content is null && message.TryGetProperty(WithheldContent, out var withheld))
-        {
-            message.Request.Content = (RequestContent?)withheld;
-        }
-
         var offered = KeyVaultChallenge.Read(message.Response, vaultHost);
         if (offered is null)
         {

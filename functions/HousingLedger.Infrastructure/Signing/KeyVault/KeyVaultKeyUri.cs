@@ -15,7 +15,7 @@ public sealed partial record KeyVaultKeyUri
     /// DNS suffixes of Key Vault and Managed HSM in the Azure clouds (public, China, US Government). A key URI's
     /// host is one vault name under one of them; anything else is refused before a token could be sent there.
     /// </summary>
-    public static readonly IReadOnlyList<string> VaultHostSuffixes =
+    private static readonly string[] VaultHostSuffixes =
     [
         "vault.azure.net", "vault.azure.cn", "vault.usgovcloudapi.net",
         "managedhsm.azure.net", "managedhsm.azure.cn", "managedhsm.usgovcloudapi.net",
@@ -39,12 +39,10 @@ public sealed partial record KeyVaultKeyUri
     /// <summary>The key version this URI pins.</summary>
     public string Version { get; }
 
-    /// <summary>The key version's URI, as Key Vault writes it: the <c>kid</c> of every block it signs.</summary>
-    public Uri Uri => new(ToString());
-
     /// <summary>
     /// Reads a versioned key URI. It must be absolute <c>https</c> with the default port, its host one vault under
-    /// a <see cref="VaultHostSuffixes">Key Vault suffix</see>, its path <c>/keys/{name}/{version}</c> (name: letters,
+    /// a Key Vault or Managed HSM suffix of the Azure clouds (<c>vault.azure.net</c>, <c>vault.azure.cn</c>,
+    /// <c>vault.usgovcloudapi.net</c>, <c>managedhsm.*</c>), its path <c>/keys/{name}/{version}</c> (name: letters,
     /// digits and hyphens, up to 127; version: letters and digits), with no query, fragment or user info.
     /// </summary>
     public static Validated<KeyVaultKeyUri> Parse(string? text)
@@ -94,6 +92,7 @@ public sealed partial record KeyVaultKeyUri
             && string.Equals(parsed.Value.Version, Version, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>The key version's URI as Key Vault writes it: the <c>kid</c> of every block this version signs.</summary>
     public override string ToString() => $"https://{Host}/keys/{Name}/{Version}";
 
     private static bool IsOneVaultUnder(string host, string suffix) =>

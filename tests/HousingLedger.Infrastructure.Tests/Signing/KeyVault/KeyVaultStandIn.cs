@@ -227,7 +227,7 @@ public sealed class KeyVaultStandIn : IAsyncDisposable
 
         var body = await ReadBodyAsync(context);
         var digest = body?["value"] is JsonValue value ? Base64Url.DecodeFromChars(value.GetValue<string>()) : [];
-        if (!context.Request.ContentType!.StartsWith("application/json", StringComparison.Ordinal) || (string?)body?["alg"] != "ES256" || digest.Length != 32)
+        if (context.Request.ContentType?.StartsWith("application/json", StringComparison.Ordinal) != true || (string?)body?["alg"] != "ES256" || digest.Length != 32)
         {
             await ErrorAsync(context, 400, "BadParameter", "Sign takes {\"alg\": \"ES256\", \"value\": base64url of a 32-byte digest} as JSON.");
             return;
