@@ -26,16 +26,7 @@ public sealed class CrashSafetyTests(AzuriteFixture azurite)
     [Fact]
     public async Task Events_accepted_by_a_host_killed_before_appending_reach_the_chain_once_after_restart()
     {
-        Setup setup;
-        List<string> accepted;
-        await using (var doomed = await HostProcess.StartAsync(azurite.ConnectionString, keyPath, AppenderOff))
-        {
-            using var api = new ApiClient(doomed.BaseAddress);
-            setup = await SetUpAsync(api);
-            accepted = await AcceptEventsAsync(api, setup, jobs: 10);
-            Assert.Equal(0, (long)(await api.HeadAsync(setup.Association))["txCount"]!);
-            doomed.Kill();
-        }
+        var (setup, accepted) = await AcceptThenKillAsync(jobs: 10);
 
         await using var restarted = await HostProcess.StartAsync(azurite.ConnectionString, keyPath);
         await AssertOnChainExactlyOnceAsync(restarted, setup.Association, accepted);
@@ -44,15 +35,7 @@ public sealed class CrashSafetyTests(AzuriteFixture azurite)
     [Fact]
     public async Task Events_whose_wake_up_messages_were_lost_are_appended_by_the_catch_up_timer()
     {
-        Setup setup;
-        List<string> accepted;
-        await using (var doomed = await HostProcess.StartAsync(azurite.ConnectionString, keyPath, AppenderOff))
-        {
-            using var api = new ApiClient(doomed.BaseAddress);
-            setup = await SetUpAsync(api);
-            accepted = await AcceptEventsAsync(api, setup, jobs: 5);
-            doomed.Kill();
-        }
+        var (setup, accepted) = await AcceptThenKillAsync(jobs: 5);
 
         // As if the host had died between writing each event and queueing its wake-up.
         await azurite.Storage.Queues.GetQueueClient(StorageNames.LedgerAppendQueue).ClearMessagesAsync();
@@ -107,6 +90,18 @@ public sealed class CrashSafetyTests(AzuriteFixture azurite)
         }
 
         await AssertOnChainExactlyOnceAsync(restarted, setup.Association, jobEvents);
+    }
+
+    /// <summary>A host with its appender off accepts events (answering 202) and is then killed outright.</summary>
+    private async Task<(Setup Setup, List<string> Accepted)> AcceptThenKillAsync(int jobs)
+    {
+        await using var doomed = await HostProcess.StartAsync(azurite.ConnectionString, keyPath, AppenderOff);
+        using var api = new ApiClient(doomed.BaseAddress);
+        var setup = await SetUpAsync(api);
+        var accepted = await AcceptEventsAsync(api, setup, jobs);
+        Assert.Equal(0, (long)(await api.HeadAsync(setup.Association))["txCount"]!);
+        doomed.Kill();
+        return (setup, accepted);
     }
 
     private static async Task<Setup> SetUpAsync(ApiClient api)
