@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using HousingLedger.Infrastructure.Directories;
-using HousingLedger.Values;
 using Microsoft.Extensions.Options;
 
 namespace HousingLedger.Functions.Api.Auth;
@@ -15,7 +14,7 @@ public sealed class ApiKeys(DirectoryStore directory, IOptions<OperatorOptions> 
 {
     public async Task<string> IssueAsync(string associationId, ApiRole role, CancellationToken cancellationToken)
     {
-        var key = Identifier.New("hlk") + Identifier.New("x")[2..];
+        var key = NewKey();
         var entry = new JsonObject { ["associationId"] = associationId, ["role"] = role.ToString().ToLowerInvariant() };
         if (!await directory.TryCreateAsync(DirectoryKind.ApiKey, Hash(key), entry, cancellationToken))
         {
@@ -47,6 +46,9 @@ public sealed class ApiKeys(DirectoryStore directory, IOptions<OperatorOptions> 
 
         return new Caller((string)entry["associationId"]!, role);
     }
+
+    /// <summary>A new key: <c>hlk_</c> and 256 random bits, base64url.</summary>
+    private static string NewKey() => "hlk_" + System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }
