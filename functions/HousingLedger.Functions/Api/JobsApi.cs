@@ -23,9 +23,9 @@ public static class JobsApi
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder api)
     {
         var jobs = api.MapGroup("/jobs");
-        jobs.MapPost("", RaiseAsync).WithName("RaiseJob").RequireRoles(ApiRole.Admin);
+        jobs.MapPost("", RaiseAsync).WithName("RaiseJob").Accepts<RaiseJobBody>("application/json").RequireRoles(ApiRole.Admin);
         jobs.MapGet("/{jobId}", GetAsync).WithName("GetJob").RequireRoles(ApiRole.Admin, ApiRole.Finance, ApiRole.Auditor);
-        jobs.MapPost("/{jobId}/approval", DecideAsync).WithName("ApproveJob").RequireRoles(ApiRole.Admin);
+        jobs.MapPost("/{jobId}/approval", DecideAsync).WithName("ApproveJob").Accepts<ApprovalBody>("application/json").RequireRoles(ApiRole.Admin);
         return api;
     }
 

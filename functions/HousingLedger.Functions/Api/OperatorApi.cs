@@ -20,8 +20,8 @@ public static class OperatorApi
     public static IEndpointRouteBuilder MapOperatorApi(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("").RequireRoles(ApiRole.Operator);
-        group.MapPost("/associations", OnboardAssociationAsync).WithName("OnboardAssociation");
-        group.MapPost("/suppliers", RegisterSupplierAsync).WithName("RegisterSupplier");
+        group.MapPost("/associations", OnboardAssociationAsync).WithName("OnboardAssociation").Accepts<OnboardAssociationBody>("application/json");
+        group.MapPost("/suppliers", RegisterSupplierAsync).WithName("RegisterSupplier").Accepts<RegisterSupplierBody>("application/json");
         return api;
     }
 

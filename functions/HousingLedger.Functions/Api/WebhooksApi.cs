@@ -22,7 +22,7 @@ public static class WebhooksApi
 
     public static IEndpointRouteBuilder MapWebhooksApi(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/webhooks/suppliers/{supplierId}", ReceiveAsync).WithName("SupplierWebhook");
+        api.MapPost("/webhooks/suppliers/{supplierId}", ReceiveAsync).WithName("SupplierWebhook").Accepts<SupplierEventBody>("application/json");
         return api;
     }
 
