@@ -16,8 +16,10 @@ internal sealed class ContractYearVolume(DateOnly starts)
 
     /// <summary>Adds a job approved at <paramref name="approvedAt"/>, no earlier than the last one; returns the year's units so far, its own included.</summary>
     /// <exception cref="ArgumentException">The job was approved before the contract started.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The quantity is below 1.</exception>
     public long Add(string jobId, DateTimeOffset approvedAt, int quantity)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(quantity, 1);
         if (approvedAt < firstYearStarts)
         {
             throw new ArgumentException($"Job {jobId} was approved before its contract started on {starts:yyyy-MM-dd}; jobs are raised only while a contract is in force.");

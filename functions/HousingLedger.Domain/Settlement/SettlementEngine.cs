@@ -31,9 +31,10 @@ public static class SettlementEngine
     /// <returns>The payable jobs, priced, in approval order.</returns>
     /// <exception cref="ArgumentException">
     /// On enumeration: a job is out of order or repeated, belongs to another contract or supplier, was never
-    /// approved or is neither approved nor settled, was approved before the contract started, or names an item the
-    /// contract lacks. Each is a bug in the caller; what was priced before it has been yielded already.
+    /// approved or is neither approved nor settled, was approved before the contract started, or is payable and
+    /// names an item the contract lacks. Each is a bug in the caller; what was priced before it has been yielded already.
     /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">On enumeration: an approved job's quantity is below 1.</exception>
     public static IEnumerable<SettledJob> SettleContract(
         string contractId,
         ContractTerms terms,

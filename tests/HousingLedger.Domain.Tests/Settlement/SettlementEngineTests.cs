@@ -111,6 +111,10 @@ public sealed class SettlementEngineTests
         Assert.Throws<ArgumentException>(() => Settle([Approved("job_a", At(2026, 2, 1), itemCode: "FRIDGE")]));
 
     [Fact]
+    public void JobWithNoUnits_EvenOneSettledEarlier_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Settle([Approved("job_a", At(2026, 2, 1), quantity: 0, alreadySettled: true)]));
+
+    [Fact]
     public void Run_WithANegativeFee_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new SettlementRun(AsOf, Money.FromPence(-1)));
 
