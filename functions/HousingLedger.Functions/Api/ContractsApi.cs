@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using HousingLedger.Contracts;
 using HousingLedger.Functions.Api.Auth;
@@ -11,15 +13,19 @@ namespace HousingLedger.Functions.Api;
 
 /// <summary>
 /// An association registers a contract's terms; they are validated in full, canonicalised, hashed and recorded
-/// on its chain (<c>contract.registered</c>) and never change afterwards.
+/// on its chain (<c>contract.registered</c>) and never change afterwards. Its owner may share it with other
+/// associations, which then raise jobs under the same terms and pool their volumes (<c>contract.joined</c>).
 /// </summary>
 public static class ContractsApi
 {
+    private static readonly string[] MemberFields = ["associationId"];
+
     public static IEndpointRouteBuilder MapContractsApi(this IEndpointRouteBuilder api)
     {
         var contracts = api.MapGroup("/contracts");
         contracts.MapPost("", RegisterAsync).WithName("RegisterContract").RequireRoles(ApiRole.Admin);
         contracts.MapGet("/{contractId}", GetAsync).WithName("GetContract").RequireRoles(ApiRole.Admin, ApiRole.Finance, ApiRole.Auditor);
+        contracts.MapPost("/{contractId}/members", ShareAsync).WithName("ShareContract").RequireRoles(ApiRole.Admin);
         return api;
     }
 
@@ -57,6 +63,82 @@ public static class ContractsApi
             : Problems.Conflict($"The Idempotency-Key '{tx.EventId}' was used before for another event.");
     }
 
+    /// <summary>
+    /// The owner shares a contract with another association: <c>contract.joined</c>, with the full terms and their
+    /// hash, goes on the member's chain and the owner's, under one event id derived from the pair, so a retry
+    /// records nothing twice and completes whatever a failed attempt left undone.
+    /// </summary>
+    public static async Task<Results<Ok<ContractShared>, ProblemHttpResult>> ShareAsync(
+        string contractId, HttpContext context, StateStore state, EventIntake intake, CancellationToken cancellationToken)
+    {
+        var body = await RequestBody.ReadAsync(context.Request, cancellationToken);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var fields = RequestFields.Open(body.Json, MemberFields);
+        var memberId = fields.Identifier("associationId");
+        if (!fields.IsValid)
+        {
+            return Problems.Invalid(fields.Errors);
+        }
+
+        var ownerId = context.Caller().AssociationId!;
+        var owned = Identifier.IsValid(contractId) ? await state.GetAsync(ownerId, Chains.ContractRow(contractId), cancellationToken) : null;
+        if (owned is null || (string?)owned.Document["ownerId"] != ownerId)
+        {
+            return Problems.NotFound($"No contract '{contractId}' owned by this association.");
+        }
+
+        if (memberId == ownerId)
+        {
+            return Problems.Invalid("associationId", "the owner already holds the contract; name another association");
+        }
+
+        if (memberId == Chains.Operator || await state.GetAsync(Chains.Operator, Chains.AssociationRow(memberId!), cancellationToken) is null)
+        {
+            return Problems.NotFound($"No association '{memberId}'.");
+        }
+
+        var eventId = "join_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(contractId + "|" + memberId)))[..40];
+        var data = new JsonObject
+        {
+            ["contractId"] = contractId,
+            ["ownerId"] = ownerId,
+            ["memberId"] = memberId,
+            ["termsHash"] = owned.Document["termsHash"]!.DeepClone(),
+            ["terms"] = owned.Document["terms"]!.DeepClone(),
+        };
+        var actor = "association:" + ownerId;
+        var memberCopy = new JsonObject
+        {
+            ["contractId"] = contractId,
+            ["ownerId"] = ownerId,
+            ["termsHash"] = data["termsHash"]!.DeepClone(),
+            ["terms"] = data["terms"]!.DeepClone(),
+        };
+        var joined = intake.NewTransaction("contract.joined", memberId!, eventId, null, actor, contractId, data.DeepClone().AsObject());
+        await intake.AcceptAsync(joined, [StateChange.Create(Chains.ContractRow(contractId), memberCopy)], cancellationToken);
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var members = (owned.Document["members"]?.AsArray() ?? []).Select(m => (string)m!).Append(memberId!).Distinct(StringComparer.Ordinal);
+            var updated = owned.Document.DeepClone().AsObject();
+            updated["members"] = new JsonArray([.. members.Select(m => JsonValue.Create(m))]);
+            var recorded = intake.NewTransaction("contract.joined", ownerId, eventId, null, actor, contractId, data.DeepClone().AsObject());
+            if (await intake.AcceptAsync(recorded, [StateChange.Replace(Chains.ContractRow(contractId), updated, owned.Version)], cancellationToken) != AcceptOutcome.StaleState)
+            {
+                var current = await state.GetAsync(ownerId, Chains.ContractRow(contractId), cancellationToken);
+                return TypedResults.Ok(new ContractShared(contractId, memberId!, [.. current!.Document["members"]!.AsArray().Select(m => (string)m!)], eventId));
+            }
+
+            owned = (await state.GetAsync(ownerId, Chains.ContractRow(contractId), cancellationToken))!;
+        }
+
+        return Problems.Conflict($"Contract '{contractId}' changed repeatedly while it was being shared; send the request again.");
+    }
+
     public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> GetAsync(
         string contractId, HttpContext context, StateStore state, CancellationToken cancellationToken)
     {
@@ -77,6 +159,9 @@ public static class ContractsApi
 }
 
 public sealed record ContractRegistered(string ContractId, string TermsHash, string EventId);
+
+/// <summary>The answer to sharing a contract: every member it is now shared with, and the event id of the join.</summary>
+public sealed record ContractShared(string ContractId, string AssociationId, IReadOnlyList<string> Members, string EventId);
 
 /// <summary>A contract as kept in an association's state.</summary>
 public sealed record StoredContract(string ContractId, string TermsHash, ContractTerms Terms);
