@@ -3,9 +3,11 @@ using HousingLedger.Functions.Api.Auth;
 using HousingLedger.Functions.Hosting;
 using HousingLedger.Functions.Jobs;
 using HousingLedger.Functions.Pipeline;
+using HousingLedger.Functions.Settlement;
 using HousingLedger.Functions.WorkOrders;
 using HousingLedger.Infrastructure.Directories;
 using HousingLedger.Infrastructure.Ledger;
+using HousingLedger.Infrastructure.PaymentFiles;
 using HousingLedger.Infrastructure.Signing;
 using HousingLedger.Infrastructure.State;
 using HousingLedger.Infrastructure.Storage;
@@ -30,6 +32,7 @@ public static class HousingLedgerApp
         services.AddOptions<OperatorOptions>().BindConfiguration("Operator");
         services.AddOptions<SigningOptions>().BindConfiguration("Signing").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkOrderOptions>().BindConfiguration("WorkOrders");
+        services.AddOptions<SettlementOptions>().BindConfiguration("Settlement").ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient(WorkOrderFunction.HttpClientName);
 
         services.AddSingleton<TableLedgerStore>();
@@ -42,10 +45,15 @@ public static class HousingLedgerApp
         services.AddSingleton<JobEvents>();
         services.AddSingleton<LedgerAppender>();
         services.AddSingleton<IAppendedEventHandler, WorkOrderIssuer>();
+        services.AddSingleton<StateListing>();
+        services.AddSingleton<PaymentFileStore>();
+        services.AddSingleton<BatchFiling>();
+        services.AddSingleton<SettlementRunner>();
 
         services.AddQueueFunction<LedgerAppendFunction>(LedgerAppendFunction.Name, StorageNames.LedgerAppendQueue);
         services.AddQueueFunction<WorkOrderFunction>(WorkOrderFunction.Name, StorageNames.WorkOrdersQueue);
         services.AddTimerFunction<LedgerCatchUpFunction>(LedgerCatchUpFunction.Name, LedgerCatchUpFunction.ScheduleSetting, LedgerCatchUpFunction.DefaultSchedule);
+        services.AddTimerFunction<SettlementFunction>(SettlementFunction.Name, SettlementFunction.ScheduleSetting, SettlementFunction.DefaultSchedule);
         return builder;
     }
 
@@ -62,6 +70,8 @@ public static class HousingLedgerApp
         api.MapJobsApi();
         api.MapWebhooksApi();
         api.MapLedgerApi();
+        api.MapSettlementsApi();
+        api.MapPaymentBatchesApi();
         return app;
     }
 }

@@ -18,4 +18,31 @@ public static class Chains
 
     /// <summary>Free text kept off the ledger (a dispute reason), by the event that committed to it.</summary>
     public static string FreeTextRow(string eventId) => "freetext|" + eventId;
+
+    /// <summary>The start of every association row's key in the operator's partition, to list the associations.</summary>
+    public const string AssociationRows = "association|";
+
+    /// <summary>The start of every contract row's key, to list an association's contracts.</summary>
+    public const string ContractRows = "contract|";
+
+    /// <summary>The start of every job row's key, to list an association's jobs.</summary>
+    public const string JobRows = "job|";
+
+    /// <summary>The start of every settlement run row's key.</summary>
+    public const string SettlementRunRows = "settlementrun|";
+
+    /// <summary>The start of every payment batch row's key.</summary>
+    public const string BatchRows = "batch|";
+
+    /// <summary>One association's part of a settlement run: the batch it settles into, and how far it got.</summary>
+    public static string SettlementRunRow(string runId) => SettlementRunRows + runId;
+
+    /// <summary>A payment batch that was filed: where its files are, and its totals.</summary>
+    public static string BatchRow(string batchId) => BatchRows + batchId;
+
+    /// <summary>The start of the keys of the jobs settled into a batch.</summary>
+    public static string SettledJobRows(string batchId) => "settled|" + batchId + "|";
+
+    /// <summary>A job settled into a batch, written with its <c>job.settled</c> event, so the batch is gathered from them.</summary>
+    public static string SettledJobRow(string batchId, string jobId) => SettledJobRows(batchId) + jobId;
 }

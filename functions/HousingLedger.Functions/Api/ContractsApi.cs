@@ -25,7 +25,7 @@ public static class ContractsApi
         var contracts = api.MapGroup("/contracts");
         contracts.MapPost("", RegisterAsync).WithName("RegisterContract").RequireRoles(ApiRole.Admin);
         contracts.MapGet("/{contractId}", GetAsync).WithName("GetContract").RequireRoles(ApiRole.Admin, ApiRole.Finance, ApiRole.Auditor);
-        contracts.MapPost("/{contractId}/members", ShareAsync).WithName("ShareContract").RequireRoles(ApiRole.Admin);
+        contracts.MapPost("/{contractId}/members", ShareAsync).WithName("ShareContract").Accepts<ShareContractBody>("application/json").RequireRoles(ApiRole.Admin);
         return api;
     }
 
@@ -159,6 +159,9 @@ public static class ContractsApi
 }
 
 public sealed record ContractRegistered(string ContractId, string TermsHash, string EventId);
+
+/// <summary><c>POST /api/contracts/{contractId}/members</c>: the association to share the contract with.</summary>
+public sealed record ShareContractBody(string AssociationId);
 
 /// <summary>The answer to sharing a contract: every member it is now shared with, and the event id of the join.</summary>
 public sealed record ContractShared(string ContractId, string AssociationId, IReadOnlyList<string> Members, string EventId);

@@ -96,13 +96,5 @@ public sealed class SharedContractTests(AzuriteFixture azurite) : IAsyncLifetime
     private Task<JsonObject> ShareAsync(Association caller, string contractId, string memberId, HttpStatusCode expect) =>
         api.JsonAsync(HttpMethod.Post, $"/api/contracts/{contractId}/members", caller.ApiKey, new JsonObject { ["associationId"] = memberId }.ToJsonString(), expect);
 
-    private async Task<List<JsonObject>> JoinedTransactionsAsync(Association association)
-    {
-        using var export = await api.SendAsync(HttpMethod.Get, $"/api/ledger/{association.AssociationId}/export", association.ApiKey);
-        return [.. (await export.Content.ReadAsStringAsync())
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .SelectMany(line => JsonNode.Parse(line)!["transactions"]!.AsArray())
-            .Select(tx => tx!.AsObject())
-            .Where(tx => (string)tx["type"]! == "contract.joined")];
-    }
+    private Task<List<JsonObject>> JoinedTransactionsAsync(Association association) => SettlementSetup.TransactionsAsync(api, association, "contract.joined");
 }

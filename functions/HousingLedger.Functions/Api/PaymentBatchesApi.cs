@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using HousingLedger.Functions.Api.Auth;
+using HousingLedger.Functions.Settlement;
+using HousingLedger.Infrastructure.PaymentFiles;
+using HousingLedger.Infrastructure.State;
+using HousingLedger.Payments;
+using HousingLedger.Payments.Bacs;
+using HousingLedger.Payments.Csv;
+using HousingLedger.Payments.Iso20022;
+using HousingLedger.Values;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace HousingLedger.Functions.Api;
+
+/// <summary>
+/// An association's finance team reads its payment batches (SPEC §7): the list, a batch's manifest, and each file
+/// exactly as stored. Another association's batch is not found.
+/// </summary>
+public static class PaymentBatchesApi
+{
+    private static readonly string[] FileNames = [Pain001Writer.FileName, Standard18Writer.FileName, RemittanceCsvWriter.FileName, BatchManifest.FileName];
+
+    public static IEndpointRouteBuilder MapPaymentBatchesApi(this IEndpointRouteBuilder api)
+    {
+        var batches = api.MapGroup("/payment-batches").RequireRoles(ApiRole.Admin, ApiRole.Finance);
+        batches.MapGet("", ListAsync).WithName("ListPaymentBatches");
+        batches.MapGet("/{batchId}", GetManifestAsync).WithName("GetPaymentBatch");
+        batches.MapGet("/{batchId}/files/{name}", GetFileAsync).WithName("GetPaymentBatchFile");
+        return api;
+    }
+
+    /// <summary>Every batch filed for the caller's association, oldest first.</summary>
+    public static async Task<Ok<PaymentBatchList>> ListAsync(HttpContext context, StateListing listing, CancellationToken cancellationToken)
+    {
+        var batches = new List<JsonObject>();
+        await foreach (var (_, row) in listing.ReadAsync(context.Caller().AssociationId!, Chains.BatchRows, cancellationToken))
+        {
+            batches.Add(row.Document);
+        }
+
+        return TypedResults.Ok(new PaymentBatchList([.. batches.OrderBy(batch => (string?)batch["createdAt"], StringComparer.Ordinal)]));
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetManifestAsync(
+        string batchId, HttpContext context, StateStore state, PaymentFileStore files, CancellationToken cancellationToken) =>
+        await ReadAsync(batchId, BatchManifest.FileName, context, state, files, cancellationToken);
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetFileAsync(
+        string batchId, string name, HttpContext context, StateStore state, PaymentFileStore files, CancellationToken cancellationToken) =>
+        FileNames.Contains(name, StringComparer.Ordinal)
+            ? await ReadAsync(batchId, name, context, state, files, cancellationToken)
+            : Problems.NotFound($"A batch has no file '{name}'; its files are {string.Join(", ", FileNames)}.");
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ReadAsync(
+        string batchId, string name, HttpContext context, StateStore state, PaymentFileStore files, CancellationToken cancellationToken)
+    {
+        var batch = Identifier.IsValid(batchId)
+            ? await state.GetAsync(context.Caller().AssociationId!, Chains.BatchRow(batchId), cancellationToken)
+            : null;
+        var file = batch is null ? null : await files.ReadAsync((string)batch.Document["folder"]!, name, cancellationToken);
+        return file is null
+            ? Problems.NotFound($"No payment batch '{batchId}'.")
+            : TypedResults.File(file.Content, file.ContentType, name == BatchManifest.FileName ? null : name);
+    }
+}
+
+/// <summary>The answer to <c>GET /api/payment-batches</c>: each batch's id, run, dates, folder, totals and flagged payees.</summary>
+public sealed record PaymentBatchList(IReadOnlyList<JsonObject> Batches);

@@ -1,0 +1,70 @@
+using HousingLedger.Functions.Api.Auth;
+using HousingLedger.Functions.Settlement;
+using HousingLedger.Validation;
+using HousingLedger.Values;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace HousingLedger.Functions.Api;
+
+/// <summary>
+/// Settlement on demand (SPEC §6): the operator settles every association, an association's admin its own. The
+/// run finishes before the answer, which lists the batches it filed.
+/// </summary>
+public static class SettlementsApi
+{
+    private static readonly string[] RunFields = ["asOf"];
+
+    public static IEndpointRouteBuilder MapSettlementsApi(this IEndpointRouteBuilder api)
+    {
+        api.MapPost("/settlements", RunAsync).WithName("RunSettlement").Accepts<RunSettlementBody>(isOptional: true, "application/json").RequireRoles(ApiRole.Operator, ApiRole.Admin);
+        return api;
+    }
+
+    public static async Task<Results<Ok<SettlementAnswer>, ProblemHttpResult>> RunAsync(
+        HttpContext context, SettlementRunner runner, TimeProvider time, CancellationToken cancellationToken)
+    {
+        DateTimeOffset? asOf = null;
+        if (HasBody(context.Request))
+        {
+            var body = await RequestBody.ReadAsync(context.Request, cancellationToken);
+            if (body.Problem is not null)
+            {
+                return body.Problem;
+            }
+
+            var fields = RequestFields.Open(body.Json, RunFields);
+            asOf = fields.Instant("asOf");
+            if (!fields.IsValid)
+            {
+                return Problems.Invalid(fields.Errors);
+            }
+        }
+
+        var now = time.GetUtcNow();
+        if (asOf > now)
+        {
+            return Problems.Invalid("asOf", $"must not be after the service's clock ({UtcTimestamp.Format(now)}); found {UtcTimestamp.Format(asOf.Value)}");
+        }
+
+        var caller = context.Caller();
+        var outcome = caller.IsOperator
+            ? await runner.RunForAllAsync(asOf ?? now, cancellationToken)
+            : await runner.RunAsync(asOf ?? now, [caller.AssociationId!], cancellationToken);
+        return TypedResults.Ok(new SettlementAnswer(
+            outcome.RunId,
+            UtcTimestamp.Format(outcome.AsOf),
+            [.. outcome.Batches.Select(batch => new SettledBatch(batch.AssociationId, batch.BatchId, batch.NumberOfJobs, batch.ControlSum, batch.ManifestSha256))]));
+    }
+
+    // The body is optional: a bare POST settles as of now.
+    private static bool HasBody(HttpRequest request) => request.ContentLength > 0 || (request.ContentLength is null && request.ContentType is not null);
+}
+
+/// <summary><c>POST /api/settlements</c>, optional: settle as of <c>asOf</c> (an ISO 8601 UTC instant, not in the future), else now.</summary>
+public sealed record RunSettlementBody(string? AsOf);
+
+/// <summary>The answer to <c>POST /api/settlements</c>.</summary>
+public sealed record SettlementAnswer(string RunId, string AsOf, IReadOnlyList<SettledBatch> Batches);
+
+/// <summary>A batch a settlement filed: whose, how many jobs, the total in pence, and the manifest's hash on the ledger.</summary>
+public sealed record SettledBatch(string AssociationId, string BatchId, int NumberOfJobs, long ControlSum, string ManifestSha256);

@@ -1,0 +1,147 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HousingLedger.Functions.Api;
+using HousingLedger.Functions.Pipeline;
+using HousingLedger.Infrastructure.PaymentFiles;
+using HousingLedger.Infrastructure.State;
+using HousingLedger.Infrastructure.Storage;
+using HousingLedger.Payments;
+using HousingLedger.Values;
+using Microsoft.Extensions.Options;
+
+namespace HousingLedger.Functions.Settlement;
+
+/// <summary>
+/// Files the batch of an association's part of a settlement run (SPEC §7): closes it to more jobs, gathers the
+/// jobs settled into it, writes its files (never overwriting), records <c>batch.created</c> with the manifest's
+/// hash, and tells finance on the <c>payment-batches</c> queue. Every step can be repeated: whoever finds the run
+/// unfinished — the run itself, or the next one after a crash — writes the same bytes, and the batch's event id
+/// is claimed once. Finance's message is sent at least once.
+/// </summary>
+public sealed class BatchFiling(
+    StateStore state, StateListing listing, EventIntake intake, PaymentFileStore files, StorageClients storage, IOptions<SettlementOptions> options)
+{
+    /// <summary>Files <paramref name="run"/>'s batch; null when it settled nothing.</summary>
+    /// <exception cref="InvalidOperationException">The batch cannot be paid as stored (its files would differ from those already written, or a bank file cannot carry it).</exception>
+    public async Task<FiledBatch?> FileAsync(SettlementRunRecord run, CancellationToken cancellationToken)
+    {
+        var runKey = Chains.SettlementRunRow(run.RunId);
+        var current = await state.GetAsync(run.AssociationId, runKey, cancellationToken);
+        var record = current is null ? run : SettlementRunRecord.FromDocument(current.Document);
+        if (record.Status == SettlementRunStatus.Empty)
+        {
+            return null;
+        }
+
+        if (record.Status == SettlementRunStatus.Settling)
+        {
+            // Any job.settled still in flight replaces the run row against the version it read while settling;
+            // this write changes that version, so no job joins the batch after the jobs are gathered below.
+            await state.PutAsync(run.AssociationId, runKey, (record with { Status = SettlementRunStatus.Filing }).ToDocument(), cancellationToken);
+        }
+
+        var settled = new List<SettledJobRow>();
+        await foreach (var (_, row) in listing.ReadAsync(run.AssociationId, Chains.SettledJobRows(run.BatchId), cancellationToken))
+        {
+            settled.Add(SettledJobRow.FromDocument(row.Document));
+        }
+
+        if (settled.Count == 0)
+        {
+            await state.PutAsync(run.AssociationId, runKey, (record with { Status = SettlementRunStatus.Empty }).ToDocument(), cancellationToken);
+            return null;
+        }
+
+        var batch = await BuildAsync(record, settled, cancellationToken);
+        var written = PaymentBatchFiles.Write(batch);
+        if (!written.IsValid)
+        {
+            throw new InvalidOperationException($"Batch {record.BatchId} cannot be written: {string.Join("; ", written.Errors)}");
+        }
+
+        var folder = PaymentFileStore.FolderOf(record.AssociationId, record.Day, record.BatchId);
+        foreach (var file in written.Value.Files)
+        {
+            if (await files.WriteAsync(folder, file, cancellationToken) == PaymentFileWrite.Differs)
+            {
+                throw new InvalidOperationException($"{folder}/{file.Name} holds other bytes than batch {record.BatchId} gives now; it is left untouched for finance to investigate.");
+            }
+        }
+
+        var filed = new FiledBatch(record.AssociationId, record.BatchId, record.RunId, folder, written.Value.ManifestHash, batch.NumberOfJobs, batch.ControlSum.Pence);
+        await RecordAsync(record, batch, written.Value, filed, cancellationToken);
+        await storage.Queues.GetQueueClient(StorageNames.PaymentBatchesQueue)
+            .SendMessageAsync(JsonSerializer.Serialize(filed, JsonSerializerOptions.Web), cancellationToken);
+        await state.PutAsync(run.AssociationId, runKey, (record with { Status = SettlementRunStatus.Filed }).ToDocument(), cancellationToken);
+        return filed;
+    }
+
+    private async Task<PaymentBatch> BuildAsync(SettlementRunRecord run, List<SettledJobRow> settled, CancellationToken cancellationToken)
+    {
+        var association = await state.GetAsync(Chains.Operator, Chains.AssociationRow(run.AssociationId), cancellationToken)
+            ?? throw new InvalidOperationException($"Association {run.AssociationId} has jobs settled but is not onboarded.");
+        var transfers = new List<CreditTransfer>();
+        var reference = run.BatchId[(run.BatchId.IndexOf('_', StringComparison.Ordinal) + 1)..].ToUpperInvariant();
+        foreach (var supplier in settled.GroupBy(job => job.SupplierId, StringComparer.Ordinal).OrderBy(group => group.Key, StringComparer.Ordinal))
+        {
+            var supplierKey = Chains.SupplierRow(supplier.Key);
+            var profile = await state.GetAsync(Chains.Operator, supplierKey, cancellationToken)
+                ?? throw new InvalidOperationException($"Supplier {supplier.Key} was paid but is not registered.");
+
+            // Bank-detail changes are not yet events of their own: a supplier's details date from its registration,
+            // the last write of its row, so a newly registered payee is flagged for its first 30 days.
+            var lastWritten = await listing.LastWrittenAsync(Chains.Operator, supplierKey, cancellationToken);
+            var changedRecently = lastWritten is { } written && written > run.StartedAt - options.Value.RecentBankChange;
+            var endToEnd = $"HL{reference[..Math.Min(10, reference.Length)]}-{transfers.Count + 1:D3}";
+            transfers.Add(new CreditTransfer(
+                supplier.Key, PartyOf(profile.Document), endToEnd, changedRecently, [.. supplier.Select(job => job.ToRemittanceLine())]));
+        }
+
+        var batch = PaymentBatch.Create(run.BatchId, run.AssociationId, run.RunId, run.StartedAt, run.Day, PartyOf(association.Document), transfers);
+        return batch.IsValid
+            ? batch.Value
+            : throw new InvalidOperationException($"Batch {run.BatchId} is not a valid payment batch: {string.Join("; ", batch.Errors)}");
+    }
+
+    private async Task RecordAsync(SettlementRunRecord run, PaymentBatch batch, PaymentBatchFiles written, FiledBatch filed, CancellationToken cancellationToken)
+    {
+        var eventId = SettlementEventIds.BatchCreated(run.BatchId);
+        var data = new JsonObject
+        {
+            ["batchId"] = run.BatchId,
+            ["runId"] = run.RunId,
+            ["asOf"] = UtcTimestamp.Format(run.AsOf),
+            ["manifestSha256"] = written.ManifestHash,
+            ["manifest"] = written.Manifest.ToJson(),
+        };
+        var row = new JsonObject
+        {
+            ["batchId"] = run.BatchId,
+            ["runId"] = run.RunId,
+            ["asOf"] = UtcTimestamp.Format(run.AsOf),
+            ["createdAt"] = UtcTimestamp.Format(batch.CreatedAt),
+            ["paymentDate"] = run.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["folder"] = filed.Folder,
+            ["manifestSha256"] = written.ManifestHash,
+            ["numberOfJobs"] = batch.NumberOfJobs,
+            ["numberOfTransactions"] = batch.NumberOfTransactions,
+            ["controlSum"] = batch.ControlSum.Pence,
+            ["payeesWithRecentBankChanges"] = written.Manifest.ToJson()["payeesWithRecentBankChanges"]!.DeepClone(),
+            ["eventId"] = eventId,
+        };
+        var tx = intake.NewTransaction("batch.created", run.AssociationId, eventId, null, "service:settlement", run.BatchId, data);
+        await intake.AcceptAsync(tx, [StateChange.Create(Chains.BatchRow(run.BatchId), row)], cancellationToken);
+    }
+
+    // The name the account is held in: what the bank checks, and always within the files' name rules.
+    private static PaymentParty PartyOf(JsonObject profile)
+    {
+        var bank = BankAccount.Parse(JsonSerializer.SerializeToElement(profile["bank"]), "bank");
+        return bank.IsValid
+            ? new PaymentParty(bank.Value.AccountName, bank.Value)
+            : throw new InvalidDataException($"Stored bank details do not parse: {string.Join("; ", bank.Errors)}");
+    }
+}
+
+/// <summary>A filed payment batch, as finance's queue message and the settlement answer carry it.</summary>
+public sealed record FiledBatch(string AssociationId, string BatchId, string RunId, string Folder, string ManifestSha256, int NumberOfJobs, long ControlSum);

@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using HousingLedger.Payments;
+using HousingLedger.Settlement;
+
+namespace HousingLedger.Functions.Settlement;
+
+/// <summary>
+/// A job settled into a batch (<c>settled|{batchId}|{jobId}</c>), written in the same transaction as its
+/// <c>job.settled</c> event: the batch is gathered from these rows, so it holds exactly the jobs settled into it.
+/// </summary>
+public sealed record SettledJobRow(string JobId, string SupplierId, string ContractId, string ItemCode, int Quantity, PriceBreakdown Price)
+{
+    public static SettledJobRow Of(SettledJob settled) => new(
+        settled.Job.JobId, settled.Job.SupplierId, settled.Job.ContractId, settled.Job.ItemCode, settled.Job.Quantity, settled.Price);
+
+    public JsonObject ToDocument() => new()
+    {
+        ["jobId"] = JobId,
+        ["supplierId"] = SupplierId,
+        ["contractId"] = ContractId,
+        ["itemCode"] = ItemCode,
+        ["quantity"] = Quantity,
+        ["price"] = Price.ToLedgerData(),
+    };
+
+    /// <exception cref="InvalidDataException">The stored price is not one settlement writes.</exception>
+    public static SettledJobRow FromDocument(JsonObject document)
+    {
+        var price = PriceBreakdown.FromLedgerData(document["price"]!.AsObject());
+        if (!price.IsValid)
+        {
+            throw new InvalidDataException($"The settled job {document["jobId"]} holds a price settlement never writes: {string.Join("; ", price.Errors)}");
+        }
+
+        return new SettledJobRow(
+            (string)document["jobId"]!, (string)document["supplierId"]!, (string)document["contractId"]!, (string)document["itemCode"]!, (int)document["quantity"]!, price.Value);
+    }
+
+    public RemittanceLine ToRemittanceLine() =>
+        new(JobId, ContractId, ItemCode, Quantity, Price.Gross, Price.DiscountRate, Price.PenaltyRate, Price.Net, Price.Vat);
+
+    /// <summary>The <c>data</c> of the job's <c>job.settled</c>: the price as the ledger records it, and the batch that pays it.</summary>
+    public JsonObject ToLedgerData(string batchId)
+    {
+        var data = Price.ToLedgerData();
+        data[BatchIdMember] = batchId;
+        return data;
+    }
+
+    /// <summary>The member of <c>job.settled</c> data naming the batch; the rest is <see cref="PriceBreakdown.ToLedgerData"/>.</summary>
+    public const string BatchIdMember = "batchId";
+}

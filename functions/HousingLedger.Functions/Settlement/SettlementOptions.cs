@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HousingLedger.Functions.Settlement;
+
+/// <summary>How settlement runs (<c>Settlement:*</c>); its schedule is the timer's (<see cref="SettlementFunction.ScheduleSetting"/>).</summary>
+public sealed class SettlementOptions
+{
+    /// <summary>
+    /// The operator's fee per settled job, in pence (<c>Settlement:FeePerJobPence</c>): recorded on each
+    /// <c>job.settled</c> and charged to the association, never deducted from the supplier's payment.
+    /// </summary>
+    [Range(0, long.MaxValue)]
+    public long FeePerJobPence { get; set; }
+
+    /// <summary>How recently a payee's bank details may have changed before a batch flags them (SPEC §9).</summary>
+    public TimeSpan RecentBankChange { get; set; } = TimeSpan.FromDays(30);
+}

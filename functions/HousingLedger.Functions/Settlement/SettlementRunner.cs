@@ -1,0 +1,144 @@
+using HousingLedger.Functions.Api;
+using HousingLedger.Functions.Jobs;
+using HousingLedger.Infrastructure.State;
+using HousingLedger.Jobs;
+using HousingLedger.Settlement;
+using HousingLedger.Values;
+using Microsoft.Extensions.Options;
+
+namespace HousingLedger.Functions.Settlement;
+
+/// <summary>
+/// Runs settlement (SPEC §6) for one association or all of them. For each association it first files any run
+/// left unfinished, then opens its part of this run with a batch id, settles each payable job by recording
+/// <c>job.settled</c> under the job's own derived event id (so no job is ever settled twice: a second attempt
+/// is a duplicate of the first), and files the batch. Runs may overlap, and a run may stop anywhere: see
+/// <c>docs/settlement.md</c>.
+/// </summary>
+public sealed class SettlementRunner(
+    StateStore state, StateListing listing, JobEvents jobEvents, BatchFiling filing, IOptions<SettlementOptions> options, TimeProvider time,
+    ILogger<SettlementRunner> logger)
+{
+    public const string Actor = "service:settlement";
+
+    /// <summary>Settles every onboarded association as of <paramref name="asOf"/>.</summary>
+    public async Task<SettlementOutcome> RunForAllAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var associations = new List<string>();
+        await foreach (var (rowKey, _) in listing.ReadAsync(Chains.Operator, Chains.AssociationRows, cancellationToken))
+        {
+            associations.Add(rowKey[Chains.AssociationRows.Length..]);
+        }
+
+        return await RunAsync(asOf, associations, cancellationToken);
+    }
+
+    /// <summary>Settles <paramref name="associations"/> as of <paramref name="asOf"/>, one after another, under one run id.</summary>
+    public async Task<SettlementOutcome> RunAsync(DateTimeOffset asOf, IReadOnlyList<string> associations, CancellationToken cancellationToken)
+    {
+        var runId = Identifier.New("run");
+        var contracts = new ContractJobs(state, listing);
+        var batches = new List<FiledBatch>();
+        foreach (var associationId in associations)
+        {
+            batches.AddRange(await FinishUnfinishedAsync(associationId, cancellationToken));
+            var run = await OpenAsync(runId, associationId, asOf, cancellationToken);
+            await SettleAsync(run, contracts, cancellationToken);
+            if (await filing.FileAsync(run, cancellationToken) is { } filed)
+            {
+                batches.Add(filed);
+            }
+        }
+
+        return new SettlementOutcome(runId, asOf, batches);
+    }
+
+    /// <summary>Files every run of <paramref name="associationId"/> that stopped before its batch was filed.</summary>
+    public async Task<IReadOnlyList<FiledBatch>> FinishUnfinishedAsync(string associationId, CancellationToken cancellationToken)
+    {
+        var filed = new List<FiledBatch>();
+        await foreach (var (_, row) in listing.ReadAsync(associationId, Chains.SettlementRunRows, cancellationToken))
+        {
+            var run = SettlementRunRecord.FromDocument(row.Document);
+            if (run.Status is SettlementRunStatus.Settling or SettlementRunStatus.Filing && await filing.FileAsync(run, cancellationToken) is { } batch)
+            {
+                logger.LogWarning("Filed batch {BatchId} of settlement run {RunId}, which had stopped before filing it", run.BatchId, run.RunId);
+                filed.Add(batch);
+            }
+        }
+
+        return filed;
+    }
+
+    /// <summary>Opens an association's part of run <paramref name="runId"/>, choosing its batch id before any job is settled.</summary>
+    public async Task<SettlementRunRecord> OpenAsync(string runId, string associationId, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var run = new SettlementRunRecord(runId, associationId, Identifier.New("bat"), asOf, time.GetUtcNow(), SettlementRunStatus.Settling);
+        await state.PutAsync(associationId, Chains.SettlementRunRow(runId), run.ToDocument(), cancellationToken);
+        return run;
+    }
+
+    /// <summary>
+    /// Settles the association's payable jobs into the run's batch, contract by contract, pricing each with the
+    /// jobs of every association that holds the contract. Stops early, leaving the rest for the next run, once
+    /// the run has been closed for filing by another.
+    /// </summary>
+    public async Task SettleAsync(SettlementRunRecord run, ContractJobs contracts, CancellationToken cancellationToken)
+    {
+        var terms = new SettlementRun(run.AsOf, Money.FromPence(options.Value.FeePerJobPence));
+        foreach (var contract in await contracts.HeldByAsync(run.AssociationId, cancellationToken))
+        {
+            var jobs = contract.Jobs.Select(job => JobSummary.Of(job, settledOnLedger: false)).ToList();
+            var approved = jobs
+                .Where(job => job.ApprovedAt is not null && job.State is JobState.Approved or JobState.Settled)
+                .OrderBy(job => job.ApprovedAt)
+                .ThenBy(job => job.JobId, StringComparer.Ordinal);
+            foreach (var settled in SettlementEngine.SettleContract(contract.ContractId, contract.Terms, terms, approved, jobs))
+            {
+                if (settled.Job.AssociationId == run.AssociationId && !await SettleJobAsync(run, SettledJobRow.Of(settled), cancellationToken))
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    // Records job.settled with the job's settled row and a touch of the run row, all in one transaction; false
+    // once the run is closed to more jobs.
+    private async Task<bool> SettleJobAsync(SettlementRunRecord run, SettledJobRow settled, CancellationToken cancellationToken)
+    {
+        var runKey = Chains.SettlementRunRow(run.RunId);
+        var runRow = await state.GetAsync(run.AssociationId, runKey, cancellationToken);
+        if (runRow is null || SettlementRunRecord.FromDocument(runRow.Document).Status != SettlementRunStatus.Settling)
+        {
+            return false;
+        }
+
+        var command = new JobEventCommand(
+            run.AssociationId, settled.JobId, JobEventTypes.Settled, SettlementEventIds.JobSettled(settled.JobId), null, Actor, settled.ToLedgerData(run.BatchId))
+        {
+            ExtraChanges = _ =>
+            [
+                StateChange.Replace(runKey, runRow.Document, runRow.Version),
+                StateChange.Create(Chains.SettledJobRow(run.BatchId, settled.JobId), settled.ToDocument()),
+            ],
+        };
+        var result = await jobEvents.RecordAsync(command, cancellationToken);
+        switch (result.Status)
+        {
+            case JobEventStatus.Recorded:
+            case JobEventStatus.Duplicate: // settled already, by this run or another, into that run's batch
+                return true;
+            case JobEventStatus.Conflict:
+                // The run row changed under us (closed for filing) or the job kept changing: stop if the former.
+                var now = await state.GetAsync(run.AssociationId, runKey, cancellationToken);
+                return now is not null && SettlementRunRecord.FromDocument(now.Document).Status == SettlementRunStatus.Settling;
+            default:
+                logger.LogWarning("Settlement skipped job {JobId}: {Status} {Invalid}", settled.JobId, result.Status, result.Invalid?.Message);
+                return true;
+        }
+    }
+}
+
+/// <summary>What a settlement run did: its id, its as-of time, and the batches it filed (unfinished ones included).</summary>
+public sealed record SettlementOutcome(string RunId, DateTimeOffset AsOf, IReadOnlyList<FiledBatch> Batches);

@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using HousingLedger.Infrastructure.Storage;
+using HousingLedger.Payments;
+
+namespace HousingLedger.Infrastructure.PaymentFiles;
+
+/// <summary>
+/// Payment batch files in Blob Storage, container <c>payment-batches</c>, under
+/// <c>{associationId}/{yyyy-MM-dd}/{batchId}/{file}</c> (SPEC §7). Files are never overwritten: a write creates
+/// the blob only if none exists (<c>If-None-Match: *</c>), and when one does, its bytes must be the ones that
+/// would have been written. Thread-safe; register once.
+/// </summary>
+public sealed class PaymentFileStore(StorageClients storage)
+{
+    private BlobContainerClient Container => storage.Blobs.GetBlobContainerClient(StorageNames.PaymentBatchesContainer);
+
+    /// <summary>The folder of a batch: <c>{associationId}/{yyyy-MM-dd}/{batchId}</c>.</summary>
+    public static string FolderOf(string associationId, DateOnly day, string batchId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(associationId);
+        ArgumentException.ThrowIfNullOrEmpty(batchId);
+        return $"{associationId}/{day:yyyy-MM-dd}/{batchId}";
+    }
+
+    /// <summary>
+    /// Stores <paramref name="file"/> in <paramref name="folder"/> unless it is there already.
+    /// <see cref="PaymentFileWrite.Written"/> when this call created it, <see cref="PaymentFileWrite.AlreadyStored"/>
+    /// when an earlier write left the same bytes, <see cref="PaymentFileWrite.Differs"/> when the stored bytes are
+    /// other than these (the stored file is left as it is).
+    /// </summary>
+    public async Task<PaymentFileWrite> WriteAsync(string folder, PaymentFile file, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        ArgumentNullException.ThrowIfNull(file);
+        var blob = Container.GetBlobClient(folder + "/" + file.Name);
+        try
+        {
+            await blob.UploadAsync(BinaryData.FromBytes(file.Content), new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType },
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            }, cancellationToken);
+            return PaymentFileWrite.Written;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            var stored = await blob.DownloadContentAsync(cancellationToken);
+            var storedHash = Convert.ToHexStringLower(SHA256.HashData(stored.Value.Content.ToMemory().Span));
+            return storedHash == file.Sha256 ? PaymentFileWrite.AlreadyStored : PaymentFileWrite.Differs;
+        }
+    }
+
+    /// <summary>A stored file of <paramref name="folder"/>, or null when there is none by that name.</summary>
+    public async Task<StoredPaymentFile?> ReadAsync(string folder, string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        try
+        {
+            var download = await Container.GetBlobClient(folder + "/" + name).DownloadContentAsync(cancellationToken);
+            return new StoredPaymentFile(name, download.Value.Details.ContentType, download.Value.Content.ToArray());
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>How storing one payment file ended.</summary>
+public enum PaymentFileWrite
+{
+    /// <summary>This call created the file.</summary>
+    Written,
+
+    /// <summary>The file was there already, with exactly these bytes.</summary>
+    AlreadyStored,
+
+    /// <summary>A file of that name holds other bytes; it was not touched.</summary>
+    Differs,
+}
+
+/// <summary>A payment file as stored: its name, media type and bytes.</summary>
+public sealed record StoredPaymentFile(string Name, string ContentType, byte[] Content);

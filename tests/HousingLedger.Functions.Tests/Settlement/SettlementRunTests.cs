@@ -1,0 +1,159 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using HousingLedger.Contracts;
+using HousingLedger.Functions.Settlement;
+using HousingLedger.Functions.Tests.Support;
+using HousingLedger.Settlement;
+using HousingLedger.Testing;
+
+namespace HousingLedger.Functions.Tests.Settlement;
+
+/// <summary>Settlement against Azurite: every approved job paid exactly once, in one batch, whatever overlaps or stops.</summary>
+[Collection(AzuriteFixture.CollectionName)]
+public sealed class SettlementRunTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset March = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset AsOf = new(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private ServiceHost host = null!;
+    private ApiClient api = null!;
+
+    public async Task InitializeAsync()
+    {
+        host = await ServiceHost.StartAsync(azurite.ConnectionString, new Dictionary<string, string?> { ["Settlement:FeePerJobPence"] = "25" });
+        api = new ApiClient(host.BaseAddress);
+    }
+
+    public async Task DisposeAsync()
+    {
+        api.Dispose();
+        await host.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_job_is_settled_once_when_runs_race_and_when_the_same_asOf_is_run_again()
+    {
+        var setup = await SettlementSetup.CreateAsync(api);
+        var jobs = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            jobs.Add(await setup.ApprovedJobAsync(setup.Owner, March.AddDays(i * 7), TimeSpan.FromDays(2)));
+        }
+
+        await Task.WhenAll(setup.SettleAsync(setup.Owner, AsOf), setup.SettleAsync(setup.Owner, AsOf), setup.SettleAsync(null, AsOf));
+        await setup.SettleAsync(setup.Owner, AsOf);
+
+        var paid = await setup.PaidJobsAsync(setup.Owner);
+        Assert.Equal(jobs.Order(StringComparer.Ordinal), paid.Select(p => p.JobId).Order(StringComparer.Ordinal));
+        var settledOnLedger = await setup.TransactionsAsync(setup.Owner, "job.settled", 2 + (jobs.Count * 5));
+        Assert.Equal(jobs.Order(StringComparer.Ordinal), settledOnLedger.Select(tx => (string)tx["subject"]!).Order(StringComparer.Ordinal));
+        foreach (var tx in settledOnLedger)
+        {
+            var batchId = (string)tx["data"]!["batchId"]!;
+            Assert.Contains((batchId, (string)tx["subject"]!), paid);
+        }
+    }
+
+    [Fact]
+    public async Task A_run_that_stopped_before_filing_is_filed_by_the_next_run_with_every_job_it_settled_once()
+    {
+        var setup = await SettlementSetup.CreateAsync(api);
+        var early = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            early.Add(await setup.ApprovedJobAsync(setup.Owner, March.AddDays(i), TimeSpan.FromDays(2)));
+        }
+
+        // As a crash leaves it: jobs settled into the run's batch, the batch not filed.
+        var runner = host.Services.GetRequiredService<SettlementRunner>();
+        var stopped = await runner.OpenAsync("run_stoppedbeforefiling" + Guid.NewGuid().ToString("N")[..8], setup.Owner.AssociationId, AsOf, CancellationToken.None);
+        await runner.SettleAsync(stopped, new ContractJobs(host.Services.GetRequiredService<HousingLedger.Infrastructure.State.StateStore>(), host.Services.GetRequiredService<StateListing>()), CancellationToken.None);
+        Assert.Empty(await setup.BatchesAsync(setup.Owner));
+        var late = await setup.ApprovedJobAsync(setup.Owner, March.AddDays(10), TimeSpan.FromDays(2));
+
+        var next = await setup.SettleAsync(setup.Owner, AsOf);
+
+        var paid = await setup.PaidJobsAsync(setup.Owner);
+        Assert.Equal(2, next["batches"]!.AsArray().Count);
+        Assert.Equal(early.Order(StringComparer.Ordinal), paid.Where(p => p.BatchId == stopped.BatchId).Select(p => p.JobId).Order(StringComparer.Ordinal));
+        Assert.Equal([late], paid.Where(p => p.BatchId != stopped.BatchId).Select(p => p.JobId));
+        Assert.Equal(4, paid.Select(p => p.JobId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Payable_is_net_plus_vat_batch_totals_are_their_lines_and_every_job_settled_recomputes_from_the_ledger()
+    {
+        var setup = await SettlementSetup.CreateAsync(api);
+
+        // Pooled volume: the owner's 60 units and the member's 50 cross the 101-unit tier (5%) on the member's job.
+        await setup.ApprovedJobAsync(setup.Owner, March, TimeSpan.FromDays(2), quantity: 60);
+        var memberJob = await setup.ApprovedJobAsync(setup.Member, March.AddDays(20), TimeSpan.FromDays(2), quantity: 50);
+        await setup.SettleAsync(null, AsOf);
+
+        var settled = Assert.Single(await setup.TransactionsAsync(setup.Member, "job.settled", 7));
+        var data = settled["data"]!.AsObject();
+        Assert.Equal(memberJob, (string)settled["subject"]!);
+        Assert.Equal("0.05", (string)data["discountRate"]!);
+        Assert.Equal(110, (long)data["cumulativeUnits"]!);
+        Assert.Equal((long)data["net"]! + (long)data["vat"]!, (long)data["payable"]!);
+        Assert.Equal(25, (long)data["fee"]!);
+
+        // An auditor's recomputation: the terms from contract.joined on the member's own chain, the job from job.raised.
+        var joined = Assert.Single(await setup.TransactionsAsync(setup.Member, "contract.joined", 7));
+        var terms = ContractTerms.FromCanonicalJson(joined["data"]!["terms"]!.AsObject());
+        var recorded = data.DeepClone().AsObject();
+        recorded.Remove(SettledJobRow.BatchIdMember);
+        var recomputed = SettlementAudit.Recompute(recorded, terms, "OVEN-600-SINGLE", 50);
+        Assert.True(recomputed.IsValid, string.Join("; ", recomputed.Errors));
+
+        var batch = Assert.Single(await setup.BatchesAsync(setup.Member));
+        var batchId = (string)batch["batchId"]!;
+        var manifest = JsonNode.Parse(await setup.FileTextAsync(setup.Member, batchId, "manifest.json"))!.AsObject();
+        var csvRows = (await setup.FileTextAsync(setup.Member, batchId, "remittance.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        Assert.Equal((long)data["payable"]!, (long)manifest["totals"]!["controlSum"]!);
+        Assert.Equal(csvRows.Count, (int)manifest["totals"]!["numberOfJobs"]!);
+        foreach (var name in new[] { "pain.001.001.09.xml", "bacs18.txt", "remittance.csv" })
+        {
+            var bytes = Encoding.UTF8.GetBytes(await setup.FileTextAsync(setup.Member, batchId, name));
+            Assert.Equal((string)manifest["files"]![name]!["sha256"]!, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        }
+
+        var created = Assert.Single(await setup.TransactionsAsync(setup.Member, "batch.created", 7));
+        Assert.Equal(
+            Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(await setup.FileTextAsync(setup.Member, batchId, "manifest.json")))),
+            (string)created["data"]!["manifestSha256"]!);
+        Assert.Contains(setup.Supplier.SupplierId, manifest["payeesWithRecentBankChanges"]!.AsArray().Select(p => (string)p!));
+    }
+
+    [Fact]
+    public async Task An_association_sees_only_its_own_batches_and_only_their_four_files()
+    {
+        var setup = await SettlementSetup.CreateAsync(api);
+        await setup.ApprovedJobAsync(setup.Owner, March, TimeSpan.FromDays(2));
+        await setup.SettleAsync(setup.Owner, AsOf);
+        var batchId = (string)Assert.Single(await setup.BatchesAsync(setup.Owner))["batchId"]!;
+
+        Assert.Empty(await setup.BatchesAsync(setup.Member));
+        foreach (var path in new[] { $"/api/payment-batches/{batchId}", $"/api/payment-batches/{batchId}/files/bacs18.txt" })
+        {
+            using var other = await api.SendAsync(HttpMethod.Get, path, setup.Member.ApiKey);
+            Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        }
+
+        using var unknown = await api.SendAsync(HttpMethod.Get, $"/api/payment-batches/{batchId}/files/secrets.txt", setup.Owner.ApiKey);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        using var bacs = await api.SendAsync(HttpMethod.Get, $"/api/payment-batches/{batchId}/files/bacs18.txt", setup.Owner.ApiKey);
+        Assert.Equal("text/plain", bacs.Content.Headers.ContentType?.MediaType);
+        Assert.All((await bacs.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries), record => Assert.Equal(100, record.Length));
+    }
+
+    [Fact]
+    public async Task A_settlement_as_of_the_future_is_refused()
+    {
+        var association = await api.OnboardAssociationAsync();
+        using var response = await api.SendAsync(HttpMethod.Post, "/api/settlements", association.ApiKey, """{"asOf":"2099-01-01T00:00:00Z"}""");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using HousingLedger.Functions.Tests.Support;
+using HousingLedger.Jobs;
+using HousingLedger.Values;
+
+namespace HousingLedger.Functions.Tests.Settlement;
+
+/// <summary>
+/// Two associations sharing the oven framework of <see cref="ApiClient.OvenContract"/>, and jobs walked to approval
+/// at business times in the past, as a year of work synchronised late would arrive.
+/// </summary>
+public sealed class SettlementSetup(ApiClient api, Association owner, Association member, Supplier supplier, string contractId)
+{
+    public Association Owner { get; } = owner;
+
+    public Association Member { get; } = member;
+
+    public Supplier Supplier { get; } = supplier;
+
+    public string ContractId { get; } = contractId;
+
+    public static async Task<SettlementSetup> CreateAsync(ApiClient api)
+    {
+        var owner = await api.OnboardAssociationAsync("Riverside Homes");
+        var member = await api.OnboardAssociationAsync("Hillside Housing");
+        var supplier = await api.RegisterSupplierAsync(new Uri("http://127.0.0.1:9/unreachable"));
+        var contractId = await api.RegisterContractAsync(owner, supplier.SupplierId);
+        await api.JsonAsync(
+            HttpMethod.Post, $"/api/contracts/{contractId}/members", owner.ApiKey, new JsonObject { ["associationId"] = member.AssociationId }.ToJsonString(), HttpStatusCode.OK);
+        return new SettlementSetup(api, owner, member, supplier, contractId);
+    }
+
+    /// <summary>Raises a job at <paramref name="raisedAt"/> and has it accepted, completed after <paramref name="completedAfter"/> and approved a day later.</summary>
+    public async Task<string> ApprovedJobAsync(Association association, DateTimeOffset raisedAt, TimeSpan completedAfter, int quantity = 1)
+    {
+        var raise = new JsonObject
+        {
+            ["contractId"] = ContractId,
+            ["itemCode"] = "OVEN-600-SINGLE",
+            ["quantity"] = quantity,
+            ["priority"] = "urgent",
+            ["propertyRef"] = "UPRN-100023336956",
+            ["raisedAt"] = UtcTimestamp.Format(raisedAt),
+        };
+        var jobId = (string)(await api.JsonAsync(HttpMethod.Post, "/api/jobs", association.ApiKey, raise.ToJsonString(), HttpStatusCode.Accepted))["jobId"]!;
+        await SupplierSaysAsync(JobEventTypes.Accepted, jobId, raisedAt.AddHours(1));
+        await SupplierSaysAsync(JobEventTypes.Completed, jobId, raisedAt + completedAfter);
+        var approval = new JsonObject { ["decision"] = "approved", ["occurredAt"] = UtcTimestamp.Format(raisedAt + completedAfter + TimeSpan.FromDays(1)) };
+        await api.JsonAsync(HttpMethod.Post, $"/api/jobs/{jobId}/approval", association.ApiKey, approval.ToJsonString(), HttpStatusCode.Accepted);
+        return jobId;
+    }
+
+    /// <summary>Runs settlement as <paramref name="caller"/> (an association's admin, or the operator when null).</summary>
+    public async Task<JsonObject> SettleAsync(Association? caller, DateTimeOffset asOf) =>
+        await api.JsonAsync(
+            HttpMethod.Post, "/api/settlements", caller?.ApiKey ?? ServiceHost.OperatorKey,
+            new JsonObject { ["asOf"] = UtcTimestamp.Format(asOf) }.ToJsonString(), HttpStatusCode.OK);
+
+    /// <summary>Every job id in every batch of <paramref name="association"/>'s remittance files, a job once per line it has.</summary>
+    public async Task<List<(string BatchId, string JobId)>> PaidJobsAsync(Association association)
+    {
+        var paid = new List<(string, string)>();
+        foreach (var batch in await BatchesAsync(association))
+        {
+            var batchId = (string)batch["batchId"]!;
+            var csv = await FileTextAsync(association, batchId, "remittance.csv");
+            paid.AddRange(csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(row => (batchId, row.Split(',')[1])));
+        }
+
+        return paid;
+    }
+
+    public async Task<List<JsonObject>> BatchesAsync(Association association) =>
+        [.. (await api.JsonAsync(HttpMethod.Get, "/api/payment-batches", association.ApiKey, expect: HttpStatusCode.OK))["batches"]!.AsArray().Select(b => b!.AsObject())];
+
+    public async Task<string> FileTextAsync(Association association, string batchId, string name)
+    {
+        using var response = await api.SendAsync(HttpMethod.Get, $"/api/payment-batches/{batchId}/files/{name}", association.ApiKey);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{name} of {batchId}: {(int)response.StatusCode} {text}");
+        return text;
+    }
+
+    /// <summary>The transactions of <paramref name="association"/>'s chain of one type, once the chain holds at least <paramref name="atLeast"/>.</summary>
+    public async Task<List<JsonObject>> TransactionsAsync(Association association, string type, long atLeast)
+    {
+        await api.WaitForChainAsync(association, atLeast);
+        return await TransactionsAsync(api, association, type);
+    }
+
+    /// <summary>The transactions of one type on <paramref name="association"/>'s chain as it stands, from its export.</summary>
+    public static async Task<List<JsonObject>> TransactionsAsync(ApiClient api, Association association, string type)
+    {
+        using var export = await api.SendAsync(HttpMethod.Get, $"/api/ledger/{association.AssociationId}/export", association.ApiKey);
+        return [.. (await export.Content.ReadAsStringAsync())
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(line => JsonNode.Parse(line)!["transactions"]!.AsArray())
+            .Select(tx => tx!.AsObject())
+            .Where(tx => (string)tx["type"]! == type)];
+    }
+
+    private async Task SupplierSaysAsync(string type, string jobId, DateTimeOffset occurredAt)
+    {
+        var body = new JsonObject { ["type"] = type, ["jobId"] = jobId, ["occurredAt"] = UtcTimestamp.Format(occurredAt), ["data"] = new JsonObject() };
+        using var response = await api.SendWebhookAsync(Supplier, body.ToJsonString());
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{type} for {jobId} at {occurredAt.ToString("O", CultureInfo.InvariantCulture)}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+}
