@@ -23,7 +23,7 @@ public static class ContractsApi
     public static IEndpointRouteBuilder MapContractsApi(this IEndpointRouteBuilder api)
     {
         var contracts = api.MapGroup("/contracts");
-        contracts.MapPost("", RegisterAsync).WithName("RegisterContract").RequireRoles(ApiRole.Admin);
+        contracts.MapPost("", RegisterAsync).WithName("RegisterContract").Accepts<ContractTermsBody>("application/json").RequireRoles(ApiRole.Admin);
         contracts.MapGet("/{contractId}", GetAsync).WithName("GetContract").RequireRoles(ApiRole.Admin, ApiRole.Finance, ApiRole.Auditor);
         contracts.MapPost("/{contractId}/members", ShareAsync).WithName("ShareContract").Accepts<ShareContractBody>("application/json").RequireRoles(ApiRole.Admin);
         return api;
