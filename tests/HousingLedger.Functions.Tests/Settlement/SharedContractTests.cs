@@ -80,7 +80,11 @@ public sealed class SharedContractTests(AzuriteFixture azurite) : IAsyncLifetime
 
         using var raise = await api.SendAsync(HttpMethod.Post, "/api/jobs", third.ApiKey, new JsonObject
         {
-            ["contractId"] = contractId, ["itemCode"] = "OVEN-600-SINGLE", ["quantity"] = 1, ["priority"] = "urgent", ["propertyRef"] = "UPRN-1",
+            ["contractId"] = contractId,
+            ["itemCode"] = "OVEN-600-SINGLE",
+            ["quantity"] = 1,
+            ["priority"] = "urgent",
+            ["propertyRef"] = "UPRN-1",
         }.ToJsonString());
         Assert.Equal(HttpStatusCode.BadRequest, raise.StatusCode);
     }
