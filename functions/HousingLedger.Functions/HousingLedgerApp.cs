@@ -21,7 +21,7 @@ public static class HousingLedgerApp
     public static WebApplicationBuilder AddHousingLedger(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context => Problems.Standardise(context.ProblemDetails));
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "HousingLedger";
