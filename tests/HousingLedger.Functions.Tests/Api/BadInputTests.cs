@@ -13,31 +13,23 @@ namespace HousingLedger.Functions.Tests.Api;
 /// count is the same after the refused request as before it.
 /// </summary>
 [Collection(AzuriteFixture.CollectionName)]
-public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class BadInputTests(AzuriteFixture azurite) : ServiceTest(azurite)
 {
-    private ServiceHost host = null!;
-    private ApiClient api = null!;
     private Association association = null!;
     private Supplier supplier = null!;
     private string contractId = null!;
     private string jobId = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        host = await ServiceHost.StartAsync(azurite.ConnectionString);
-        api = new ApiClient(host.BaseAddress);
-        association = await api.OnboardAssociationAsync();
-        supplier = await api.RegisterSupplierAsync(new Uri("http://127.0.0.1:9/unreachable"));
-        contractId = await api.RegisterContractAsync(association, supplier.SupplierId);
-        jobId = await api.RaiseJobAsync(association, contractId);
-        await api.WaitForChainAsync(association, 2);
+        await base.InitializeAsync();
+        association = await Api.OnboardAssociationAsync();
+        supplier = await Api.RegisterSupplierAsync(new Uri("http://127.0.0.1:9/unreachable"));
+        contractId = await Api.RegisterContractAsync(association, supplier.SupplierId);
+        jobId = await Api.RaiseJobAsync(association, contractId);
+        await Api.WaitForChainAsync(association, 2);
     }
 
-    public async Task DisposeAsync()
-    {
-        api.Dispose();
-        await host.DisposeAsync();
-    }
 
     public static TheoryData<string, string, string, HttpStatusCode, string> RaiseJobRefusals => new()
     {
@@ -62,7 +54,7 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Raising_a_job_with_bad_input_is_refused_and_appends_nothing(string why, string body, string contentType, HttpStatusCode status, string field)
     {
         var before = await SettledCountAsync();
-        using var response = await api.SendAsync(HttpMethod.Post, "/api/jobs", association.ApiKey, body.Replace("CONTRACT", contractId, StringComparison.Ordinal), contentType);
+        using var response = await Api.SendAsync(HttpMethod.Post, "/api/jobs", association.ApiKey, body.Replace("CONTRACT", contractId, StringComparison.Ordinal), contentType);
 
         await AssertProblemAsync(response, status, field, why);
         Assert.Equal(before, await SettledCountAsync());
@@ -72,15 +64,15 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task An_oversized_body_is_refused_with_413()
     {
         var body = RaiseBody(extra: ",\"padding\":\"" + new string('x', 300 * 1024) + "\"").Replace("CONTRACT", contractId, StringComparison.Ordinal);
-        using var response = await api.SendAsync(HttpMethod.Post, "/api/jobs", association.ApiKey, body);
+        using var response = await Api.SendAsync(HttpMethod.Post, "/api/jobs", association.ApiKey, body);
         await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "", "oversized");
     }
 
     [Fact]
     public async Task A_missing_or_unknown_api_key_is_refused_with_401()
     {
-        using var none = await api.SendAsync(HttpMethod.Get, $"/api/jobs/{jobId}", null);
-        using var wrong = await api.SendAsync(HttpMethod.Get, $"/api/jobs/{jobId}", "hlk_not_a_key");
+        using var none = await Api.SendAsync(HttpMethod.Get, $"/api/jobs/{jobId}", null);
+        using var wrong = await Api.SendAsync(HttpMethod.Get, $"/api/jobs/{jobId}", "hlk_not_a_key");
         await AssertProblemAsync(none, HttpStatusCode.Unauthorized, "", "no key");
         await AssertProblemAsync(wrong, HttpStatusCode.Unauthorized, "", "unknown key");
     }
@@ -94,7 +86,7 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
         terms["volumeDiscount"]!["tiers"]![1]!["minUnits"] = 1;
         var before = await SettledCountAsync();
 
-        using var response = await api.SendAsync(HttpMethod.Post, "/api/contracts", association.ApiKey, terms.ToJsonString());
+        using var response = await Api.SendAsync(HttpMethod.Post, "/api/contracts", association.ApiKey, terms.ToJsonString());
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest, "vatRate", "invalid terms");
         Assert.Contains("items[0].unitPrice", problem["errors"]!.AsObject().Select(e => e.Key));
@@ -117,29 +109,29 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
         var before = await SettledCountAsync();
         using var response = why switch
         {
-            "wrong secret" => await api.SendWebhookAsync(supplier, body, signWith: WebhookSecret.Generate()),
-            "stale timestamp" => await api.SendWebhookAsync(supplier, body, timestamp: DateTimeOffset.UtcNow.AddMinutes(-6)),
-            _ => await api.SendWebhookAsync(supplier, body, timestamp: DateTimeOffset.UtcNow.AddMinutes(6)),
+            "wrong secret" => await Api.SendWebhookAsync(supplier, body, signWith: WebhookSecret.Generate()),
+            "stale timestamp" => await Api.SendWebhookAsync(supplier, body, timestamp: DateTimeOffset.UtcNow.AddMinutes(-6)),
+            _ => await Api.SendWebhookAsync(supplier, body, timestamp: DateTimeOffset.UtcNow.AddMinutes(6)),
         };
 
         await AssertProblemAsync(response, HttpStatusCode.Unauthorized, header, why);
         Assert.Equal(before, await SettledCountAsync());
-        var job = await api.JsonAsync(HttpMethod.Get, $"/api/jobs/{jobId}", association.ApiKey, expect: HttpStatusCode.OK);
+        var job = await Api.JsonAsync(HttpMethod.Get, $"/api/jobs/{jobId}", association.ApiKey, expect: HttpStatusCode.OK);
         Assert.Equal("raised", (string)job["state"]!);
     }
 
     [Fact]
     public async Task A_webhook_without_signature_headers_is_refused_with_401()
     {
-        using var response = await api.SendAsync(HttpMethod.Post, $"/api/webhooks/suppliers/{supplier.SupplierId}", null, ApiClient.SupplierEvent(JobEventTypes.Accepted, jobId));
+        using var response = await Api.SendAsync(HttpMethod.Post, $"/api/webhooks/suppliers/{supplier.SupplierId}", null, ApiClient.SupplierEvent(JobEventTypes.Accepted, jobId));
         await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "webhook-id", "unsigned");
     }
 
     [Fact]
     public async Task A_webhook_for_an_unknown_supplier_or_job_is_404()
     {
-        using var unknownSupplier = await api.SendAsync(HttpMethod.Post, "/api/webhooks/suppliers/sup_nobody", null, ApiClient.SupplierEvent(JobEventTypes.Accepted, jobId));
-        using var unknownJob = await api.SendWebhookAsync(supplier, ApiClient.SupplierEvent(JobEventTypes.Accepted, "job_nobody"));
+        using var unknownSupplier = await Api.SendAsync(HttpMethod.Post, "/api/webhooks/suppliers/sup_nobody", null, ApiClient.SupplierEvent(JobEventTypes.Accepted, jobId));
+        using var unknownJob = await Api.SendWebhookAsync(supplier, ApiClient.SupplierEvent(JobEventTypes.Accepted, "job_nobody"));
         await AssertProblemAsync(unknownSupplier, HttpStatusCode.NotFound, "", "unknown supplier");
         await AssertProblemAsync(unknownJob, HttpStatusCode.NotFound, "", "unknown job");
     }
@@ -148,8 +140,8 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task An_event_that_does_not_fit_the_jobs_state_is_refused_with_409_and_appends_nothing()
     {
         var before = await SettledCountAsync();
-        using var completedBeforeAccepted = await api.SendWebhookAsync(supplier, ApiClient.SupplierEvent(JobEventTypes.Completed, jobId));
-        using var approvedBeforeCompleted = await api.SendAsync(HttpMethod.Post, $"/api/jobs/{jobId}/approval", association.ApiKey, """{"decision":"approved"}""");
+        using var completedBeforeAccepted = await Api.SendWebhookAsync(supplier, ApiClient.SupplierEvent(JobEventTypes.Completed, jobId));
+        using var approvedBeforeCompleted = await Api.SendAsync(HttpMethod.Post, $"/api/jobs/{jobId}/approval", association.ApiKey, """{"decision":"approved"}""");
 
         await AssertProblemAsync(completedBeforeAccepted, HttpStatusCode.Conflict, "", "complete a raised job");
         await AssertProblemAsync(approvedBeforeCompleted, HttpStatusCode.Conflict, "", "approve a raised job");
@@ -159,7 +151,7 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_supplier_event_type_an_association_sends_is_refused()
     {
-        using var response = await api.SendWebhookAsync(supplier, ApiClient.SupplierEvent(JobEventTypes.Approved, jobId));
+        using var response = await Api.SendWebhookAsync(supplier, ApiClient.SupplierEvent(JobEventTypes.Approved, jobId));
         await AssertProblemAsync(response, HttpStatusCode.BadRequest, "type", "supplier approving");
     }
 
@@ -169,8 +161,8 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
     /// <summary>The chain's transaction count once everything accepted so far has been appended.</summary>
     private async Task<long> SettledCountAsync()
     {
-        await host.Services.GetRequiredService<HousingLedger.Functions.Pipeline.LedgerAppender>().AppendPendingAsync(association.AssociationId, CancellationToken.None);
-        return (long)(await api.HeadAsync(association))["txCount"]!;
+        await Host.Services.GetRequiredService<HousingLedger.Functions.Pipeline.LedgerAppender>().AppendPendingAsync(association.AssociationId, CancellationToken.None);
+        return (long)(await Api.HeadAsync(association))["txCount"]!;
     }
 
     private static async Task<JsonObject> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string field, string why)

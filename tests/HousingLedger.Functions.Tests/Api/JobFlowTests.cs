@@ -10,48 +10,44 @@ namespace HousingLedger.Functions.Tests.Api;
 
 /// <summary>The whole flow a user walks through, over real HTTP against Azurite, checked the way an auditor would.</summary>
 [Collection(AzuriteFixture.CollectionName)]
-public sealed class JobFlowTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class JobFlowTests(AzuriteFixture azurite) : ServiceTest(azurite)
 {
-    private ServiceHost host = null!;
     private SupplierEndpoint supplierEndpoint = null!;
-    private ApiClient api = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        host = await ServiceHost.StartAsync(azurite.ConnectionString);
+        await base.InitializeAsync();
         supplierEndpoint = await SupplierEndpoint.StartAsync();
-        api = new ApiClient(host.BaseAddress);
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        api.Dispose();
         await supplierEndpoint.DisposeAsync();
-        await host.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     [Fact]
     public async Task A_job_goes_from_raised_to_approved_and_every_event_is_on_a_chain_that_verifies_offline()
     {
-        var association = await api.OnboardAssociationAsync();
-        var supplier = await api.RegisterSupplierAsync(supplierEndpoint.Url);
+        var association = await Api.OnboardAssociationAsync();
+        var supplier = await Api.RegisterSupplierAsync(supplierEndpoint.Url);
         supplierEndpoint.Secret = supplier.Secret;
-        var contractId = await api.RegisterContractAsync(association, supplier.SupplierId);
-        var jobId = await api.RaiseJobAsync(association, contractId);
+        var contractId = await Api.RegisterContractAsync(association, supplier.SupplierId);
+        var jobId = await Api.RaiseJobAsync(association, contractId);
 
         // The supplier's system receives the work order, signed with its secret.
         var workOrder = await EventuallyAsync(() => supplierEndpoint.Received.FirstOrDefault(w => w.Body.GetProperty("data").GetProperty("jobId").GetString() == jobId));
         Assert.True(workOrder.SignatureVerified, "the work order's Standard Webhooks signature did not verify with the supplier's secret");
         Assert.Equal("work_order.issued", workOrder.Body.GetProperty("type").GetString());
 
-        Assert.Equal(HttpStatusCode.Accepted, (await api.SendWebhookAsync(supplier, ApiClient.SupplierEvent(JobEventTypes.Accepted, jobId))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Api.SendWebhookAsync(supplier, ApiClient.SupplierEvent(JobEventTypes.Accepted, jobId))).StatusCode);
         var evidence = new JsonObject { ["serialNumber"] = "SN-99812", ["photoSha256"] = new JsonArray(new string('a', 64)) };
-        Assert.Equal(HttpStatusCode.Accepted, (await api.SendWebhookAsync(supplier, ApiClient.SupplierEvent(JobEventTypes.Completed, jobId, evidence))).StatusCode);
-        await api.JsonAsync(HttpMethod.Post, $"/api/jobs/{jobId}/approval", association.ApiKey, """{"decision":"approved"}""", HttpStatusCode.Accepted);
+        Assert.Equal(HttpStatusCode.Accepted, (await Api.SendWebhookAsync(supplier, ApiClient.SupplierEvent(JobEventTypes.Completed, jobId, evidence))).StatusCode);
+        await Api.JsonAsync(HttpMethod.Post, $"/api/jobs/{jobId}/approval", association.ApiKey, """{"decision":"approved"}""", HttpStatusCode.Accepted);
 
         // contract.registered, job.raised, accepted, completed, approved
-        await api.WaitForChainAsync(association, 5);
-        var job = await api.JsonAsync(HttpMethod.Get, $"/api/jobs/{jobId}", association.ApiKey, expect: HttpStatusCode.OK);
+        await Api.WaitForChainAsync(association, 5);
+        var job = await Api.JsonAsync(HttpMethod.Get, $"/api/jobs/{jobId}", association.ApiKey, expect: HttpStatusCode.OK);
         Assert.Equal("approved", (string)job["state"]!);
         Assert.Equal(
             [JobEventTypes.Raised, JobEventTypes.Accepted, JobEventTypes.Completed, JobEventTypes.Approved],
@@ -59,13 +55,13 @@ public sealed class JobFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.All(job["events"]!.AsArray(), e => Assert.NotNull(e!["ledger"]));
         Assert.Equal("delivered", (string)job["workOrder"]!["status"]!);
 
-        var verify = await api.JsonAsync(HttpMethod.Get, $"/api/ledger/{association.AssociationId}/verify", association.ApiKey, expect: HttpStatusCode.OK);
+        var verify = await Api.JsonAsync(HttpMethod.Get, $"/api/ledger/{association.AssociationId}/verify", association.ApiKey, expect: HttpStatusCode.OK);
         Assert.True((bool)verify["valid"]!, verify.ToJsonString());
         Assert.Equal(5, (long)verify["transactions"]!);
 
         // Offline: the export and the published keys alone.
         var keys = await PublishedKeysAsync();
-        using var export = await api.SendAsync(HttpMethod.Get, $"/api/ledger/{association.AssociationId}/export", association.ApiKey);
+        using var export = await Api.SendAsync(HttpMethod.Get, $"/api/ledger/{association.AssociationId}/export", association.ApiKey);
         var lines = (await export.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var verifier = new ChainVerifier(association.AssociationId, kid => keys.GetValueOrDefault(kid));
         foreach (var line in lines)
@@ -80,7 +76,7 @@ public sealed class JobFlowTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // A receipt proves one event without the rest of the chain.
         var approvalEventId = (string)job["events"]!.AsArray()[^1]!["eventId"]!;
-        var receiptJson = await api.JsonAsync(HttpMethod.Get, $"/api/ledger/{association.AssociationId}/receipts/{approvalEventId}", association.ApiKey, expect: HttpStatusCode.OK);
+        var receiptJson = await Api.JsonAsync(HttpMethod.Get, $"/api/ledger/{association.AssociationId}/receipts/{approvalEventId}", association.ApiKey, expect: HttpStatusCode.OK);
         var receipt = Receipt.FromJson(receiptJson);
         Assert.True(receipt.IsValid);
         Assert.True(ReceiptVerifier.Verify(receipt.Value, kid => keys.GetValueOrDefault(kid)).Valid);
@@ -93,32 +89,32 @@ public sealed class JobFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         var (association, supplier, jobId) = await RaisedJobAsync();
         var body = ApiClient.SupplierEvent(JobEventTypes.Accepted, jobId);
 
-        using var first = await api.SendWebhookAsync(supplier, body, webhookId: "msg_redelivered_1");
-        using var again = await api.SendWebhookAsync(supplier, body, webhookId: "msg_redelivered_1");
+        using var first = await Api.SendWebhookAsync(supplier, body, webhookId: "msg_redelivered_1");
+        using var again = await Api.SendWebhookAsync(supplier, body, webhookId: "msg_redelivered_1");
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Contains("\"duplicate\":true", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        await api.WaitForChainAsync(association, 3);
-        var job = await api.JsonAsync(HttpMethod.Get, $"/api/jobs/{jobId}", association.ApiKey, expect: HttpStatusCode.OK);
+        await Api.WaitForChainAsync(association, 3);
+        var job = await Api.JsonAsync(HttpMethod.Get, $"/api/jobs/{jobId}", association.ApiKey, expect: HttpStatusCode.OK);
         Assert.Single(job["events"]!.AsArray(), e => (string)e!["eventId"]! == "msg_redelivered_1");
     }
 
     [Fact]
     public async Task Many_events_at_once_all_land_once_in_fewer_blocks_than_events()
     {
-        var association = await api.OnboardAssociationAsync();
-        var supplier = await api.RegisterSupplierAsync(supplierEndpoint.Url);
-        var contractId = await api.RegisterContractAsync(association, supplier.SupplierId);
-        var jobs = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => api.RaiseJobAsync(association, contractId)));
-        var accepted = await Task.WhenAll(jobs.Select(j => api.SendWebhookAsync(supplier, ApiClient.SupplierEvent(JobEventTypes.Accepted, j))));
+        var association = await Api.OnboardAssociationAsync();
+        var supplier = await Api.RegisterSupplierAsync(supplierEndpoint.Url);
+        var contractId = await Api.RegisterContractAsync(association, supplier.SupplierId);
+        var jobs = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Api.RaiseJobAsync(association, contractId)));
+        var accepted = await Task.WhenAll(jobs.Select(j => Api.SendWebhookAsync(supplier, ApiClient.SupplierEvent(JobEventTypes.Accepted, j))));
         Assert.All(accepted, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
 
         // the contract, 40 raises and 40 acceptances
-        var head = await api.WaitForChainAsync(association, 81);
+        var head = await Api.WaitForChainAsync(association, 81);
         Assert.Equal(81, (long)head["txCount"]!);
         Assert.True((long)head["height"]! + 1 < 81, $"expected events batched into blocks, got {(long)head["height"]! + 1} blocks for 81 events");
-        var verify = await api.JsonAsync(HttpMethod.Get, $"/api/ledger/{association.AssociationId}/verify", association.ApiKey, expect: HttpStatusCode.OK);
+        var verify = await Api.JsonAsync(HttpMethod.Get, $"/api/ledger/{association.AssociationId}/verify", association.ApiKey, expect: HttpStatusCode.OK);
         Assert.True((bool)verify["valid"]!, verify.ToJsonString());
     }
 
@@ -126,11 +122,11 @@ public sealed class JobFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task An_association_cannot_see_another_associations_jobs_or_chain()
     {
         var (association, _, jobId) = await RaisedJobAsync();
-        var other = await api.OnboardAssociationAsync("Hillside Housing");
+        var other = await Api.OnboardAssociationAsync("Hillside Housing");
 
-        using var job = await api.SendAsync(HttpMethod.Get, $"/api/jobs/{jobId}", other.ApiKey);
-        using var head = await api.SendAsync(HttpMethod.Get, $"/api/ledger/{association.AssociationId}/head", other.ApiKey);
-        using var approval = await api.SendAsync(HttpMethod.Post, $"/api/jobs/{jobId}/approval", other.ApiKey, """{"decision":"approved"}""");
+        using var job = await Api.SendAsync(HttpMethod.Get, $"/api/jobs/{jobId}", other.ApiKey);
+        using var head = await Api.SendAsync(HttpMethod.Get, $"/api/ledger/{association.AssociationId}/head", other.ApiKey);
+        using var approval = await Api.SendAsync(HttpMethod.Post, $"/api/jobs/{jobId}/approval", other.ApiKey, """{"decision":"approved"}""");
 
         Assert.Equal(HttpStatusCode.NotFound, job.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, head.StatusCode);
@@ -139,20 +135,20 @@ public sealed class JobFlowTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private async Task<(Association Association, Supplier Supplier, string JobId)> RaisedJobAsync()
     {
-        var association = await api.OnboardAssociationAsync();
-        var supplier = await api.RegisterSupplierAsync(supplierEndpoint.Url);
+        var association = await Api.OnboardAssociationAsync();
+        var supplier = await Api.RegisterSupplierAsync(supplierEndpoint.Url);
         return (association, supplier, await RaisedJobIdAsync(association, supplier));
     }
 
     private async Task<string> RaisedJobIdAsync(Association association, Supplier supplier)
     {
-        var contractId = await api.RegisterContractAsync(association, supplier.SupplierId);
-        return await api.RaiseJobAsync(association, contractId);
+        var contractId = await Api.RegisterContractAsync(association, supplier.SupplierId);
+        return await Api.RaiseJobAsync(association, contractId);
     }
 
     private async Task<Dictionary<string, PublicSigningKey>> PublishedKeysAsync()
     {
-        var jwks = await api.JsonAsync(HttpMethod.Get, "/api/.well-known/jwks.json", null, expect: HttpStatusCode.OK);
+        var jwks = await Api.JsonAsync(HttpMethod.Get, "/api/.well-known/jwks.json", null, expect: HttpStatusCode.OK);
         return jwks["keys"]!.AsArray()
             .Select(k => PublicSigningKey.FromJwk(k!.AsObject()).Value)
             .ToDictionary(k => k.KeyId, StringComparer.Ordinal);

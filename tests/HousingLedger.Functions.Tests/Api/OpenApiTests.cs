@@ -7,22 +7,14 @@ namespace HousingLedger.Functions.Tests.Api;
 
 /// <summary>The OpenAPI document describes every route an integrator can call.</summary>
 [Collection(AzuriteFixture.CollectionName)]
-public sealed class OpenApiTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class OpenApiTests(AzuriteFixture azurite) : ServiceTest(azurite)
 {
-    private ServiceHost host = null!;
-    private ApiClient api = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        host = await ServiceHost.StartAsync(azurite.ConnectionString);
-        api = new ApiClient(host.BaseAddress);
+        await base.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        api.Dispose();
-        await host.DisposeAsync();
-    }
 
     [Theory]
     [InlineData("/api/associations", "post")]
@@ -47,7 +39,7 @@ public sealed class OpenApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("/api/.well-known/jwks.json", "get")]
     public async Task The_document_describes_the_route(string path, string method)
     {
-        var document = await api.JsonAsync(HttpMethod.Get, "/api/openapi.json", null, expect: HttpStatusCode.OK);
+        var document = await Api.JsonAsync(HttpMethod.Get, "/api/openapi.json", null, expect: HttpStatusCode.OK);
 
         var operation = document["paths"]?[path]?[method];
 
@@ -57,7 +49,7 @@ public sealed class OpenApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Routes_that_take_a_body_describe_it()
     {
-        var document = await api.JsonAsync(HttpMethod.Get, "/api/openapi.json", null, expect: HttpStatusCode.OK);
+        var document = await Api.JsonAsync(HttpMethod.Get, "/api/openapi.json", null, expect: HttpStatusCode.OK);
 
         var withoutBody = document["paths"]!.AsObject()
             .SelectMany(p => p.Value!.AsObject().Where(o => o.Key == "post").Select(o => (Path: p.Key, Operation: o.Value!)))

@@ -10,7 +10,7 @@ namespace HousingLedger.Functions.Tests.Api;
 /// never a bare status. (What each refusal names, and that it stores nothing, is pinned in BadInputTests.)
 /// </summary>
 [Collection(AzuriteFixture.CollectionName)]
-public sealed class RouteSweepTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class RouteSweepTests(AzuriteFixture azurite) : ServiceTest(azurite)
 {
     private const string Admin = "{admin}";
     private const string Operator = "{operator}";
@@ -20,25 +20,17 @@ public sealed class RouteSweepTests(AzuriteFixture azurite) : IAsyncLifetime
         "x'y", "x%27%20or%20PartitionKey%20ne%20%27", "a%20eq%20b", "..%2F..%2Fsecrets", new string('a', 65), "a%0Ab",
     ];
 
-    private ServiceHost host = null!;
-    private ApiClient api = null!;
     private Association association = null!;
     private string jobId = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        host = await ServiceHost.StartAsync(azurite.ConnectionString);
-        api = new ApiClient(host.BaseAddress);
-        association = await api.OnboardAssociationAsync();
-        var supplier = await api.RegisterSupplierAsync(new Uri("http://127.0.0.1:9/unreachable"));
-        jobId = await api.RaiseJobAsync(association, await api.RegisterContractAsync(association, supplier.SupplierId));
+        await base.InitializeAsync();
+        association = await Api.OnboardAssociationAsync();
+        var supplier = await Api.RegisterSupplierAsync(new Uri("http://127.0.0.1:9/unreachable"));
+        jobId = await Api.RaiseJobAsync(association, await Api.RegisterContractAsync(association, supplier.SupplierId));
     }
 
-    public async Task DisposeAsync()
-    {
-        api.Dispose();
-        await host.DisposeAsync();
-    }
 
     public static TheoryData<string, string> PostRoutes => new()
     {
@@ -68,7 +60,7 @@ public sealed class RouteSweepTests(AzuriteFixture azurite) : IAsyncLifetime
         };
         foreach (var (body, contentType) in bodies)
         {
-            using var response = await api.SendAsync(HttpMethod.Post, Route(route), KeyFor(key), body, contentType);
+            using var response = await Api.SendAsync(HttpMethod.Post, Route(route), KeyFor(key), body, contentType);
             await AssertProblemAsync(response, $"POST {route} with {Describe(body)} as {contentType}");
         }
     }
@@ -89,7 +81,7 @@ public sealed class RouteSweepTests(AzuriteFixture azurite) : IAsyncLifetime
         {
             var path = route.Replace("{chain}", association.AssociationId, StringComparison.Ordinal).Replace("{id}", id, StringComparison.Ordinal);
             var method = route.EndsWith("approval", StringComparison.Ordinal) || route.Contains("webhooks", StringComparison.Ordinal) ? HttpMethod.Post : HttpMethod.Get;
-            using var response = await api.SendAsync(method, path, association.ApiKey, method == HttpMethod.Post ? "{\"decision\":\"approved\"}" : null);
+            using var response = await Api.SendAsync(method, path, association.ApiKey, method == HttpMethod.Post ? "{\"decision\":\"approved\"}" : null);
             await AssertProblemAsync(response, $"{method} {path}");
         }
     }
@@ -102,14 +94,14 @@ public sealed class RouteSweepTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("from=99999999999999999999")]
     public async Task Block_ranges_out_of_bounds_are_refused_with_a_problem(string query)
     {
-        using var response = await api.SendAsync(HttpMethod.Get, $"/api/ledger/{association.AssociationId}/blocks?{query}", association.ApiKey);
+        using var response = await Api.SendAsync(HttpMethod.Get, $"/api/ledger/{association.AssociationId}/blocks?{query}", association.ApiKey);
         await AssertProblemAsync(response, "blocks?" + query);
     }
 
     [Fact]
     public async Task A_malformed_idempotency_key_is_refused_with_a_problem_naming_the_header()
     {
-        using var response = await api.SendAsync(HttpMethod.Post, "/api/associations", ServiceHost.OperatorKey, "{}", headers: new Dictionary<string, string>
+        using var response = await Api.SendAsync(HttpMethod.Post, "/api/associations", ServiceHost.OperatorKey, "{}", headers: new Dictionary<string, string>
         {
             ["Idempotency-Key"] = "not a valid key!",
         });
@@ -120,7 +112,7 @@ public sealed class RouteSweepTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task An_association_key_cannot_use_operator_routes()
     {
-        using var response = await api.SendAsync(HttpMethod.Post, "/api/associations", association.ApiKey, "{}");
+        using var response = await Api.SendAsync(HttpMethod.Post, "/api/associations", association.ApiKey, "{}");
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         await AssertProblemAsync(response, "association key onboarding");
     }

@@ -11,29 +11,27 @@ namespace HousingLedger.Functions.Tests.WorkOrders;
 /// failing is dead-lettered, with every attempt's outcome visible on the job.
 /// </summary>
 [Collection(AzuriteFixture.CollectionName)]
-public sealed class WorkOrderDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class WorkOrderDeliveryTests(AzuriteFixture azurite) : ServiceTest(azurite)
 {
-    private ServiceHost host = null!;
     private SupplierEndpoint supplierEndpoint = null!;
-    private ApiClient api = null!;
 
-    public async Task InitializeAsync()
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        host = await ServiceHost.StartAsync(azurite.ConnectionString, new Dictionary<string, string?>
-        {
-            ["WorkOrders:MaxAttempts"] = "3",
-            ["WorkOrders:RetryDelay"] = "00:00:00.200",
-            ["AzureFunctionsJobHost:extensions:queues:MaxPollingInterval"] = "00:00:00.100",
-        });
+        ["WorkOrders:MaxAttempts"] = "3",
+        ["WorkOrders:RetryDelay"] = "00:00:00.200",
+        ["AzureFunctionsJobHost:extensions:queues:MaxPollingInterval"] = "00:00:00.100",
+    };
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
         supplierEndpoint = await SupplierEndpoint.StartAsync();
-        api = new ApiClient(host.BaseAddress);
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        api.Dispose();
         await supplierEndpoint.DisposeAsync();
-        await host.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     [Fact]
@@ -48,7 +46,7 @@ public sealed class WorkOrderDeliveryTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Contains("503", (string)workOrder["lastError"]!, StringComparison.Ordinal);
         Assert.Equal(3, supplierEndpoint.Received.Count(w => w.WebhookId == "wo_" + jobId));
         Assert.All(supplierEndpoint.Received, w => Assert.True(w.SignatureVerified));
-        var poison = azurite.Storage.Queues.GetQueueClient(StorageNames.PoisonQueueFor(StorageNames.WorkOrdersQueue));
+        var poison = Azurite.Storage.Queues.GetQueueClient(StorageNames.PoisonQueueFor(StorageNames.WorkOrdersQueue));
         var dead = await poison.PeekMessagesAsync(32);
         Assert.Contains(dead.Value, m => m.Body.ToString().Contains(jobId, StringComparison.Ordinal));
     }
@@ -69,11 +67,11 @@ public sealed class WorkOrderDeliveryTests(AzuriteFixture azurite) : IAsyncLifet
 
     private async Task<(Association Association, string JobId)> RaiseJobAsync()
     {
-        var association = await api.OnboardAssociationAsync();
-        var supplier = await api.RegisterSupplierAsync(supplierEndpoint.Url);
+        var association = await Api.OnboardAssociationAsync();
+        var supplier = await Api.RegisterSupplierAsync(supplierEndpoint.Url);
         supplierEndpoint.Secret = supplier.Secret;
-        var contractId = await api.RegisterContractAsync(association, supplier.SupplierId);
-        return (association, await api.RaiseJobAsync(association, contractId));
+        var contractId = await Api.RegisterContractAsync(association, supplier.SupplierId);
+        return (association, await Api.RaiseJobAsync(association, contractId));
     }
 
     private async Task<JsonObject> WaitForWorkOrderAsync(Association association, string jobId, string status)
@@ -81,7 +79,7 @@ public sealed class WorkOrderDeliveryTests(AzuriteFixture azurite) : IAsyncLifet
         JsonObject? workOrder = null;
         for (var i = 0; i < 300; i++)
         {
-            var job = await api.JsonAsync(HttpMethod.Get, $"/api/jobs/{jobId}", association.ApiKey, expect: HttpStatusCode.OK);
+            var job = await Api.JsonAsync(HttpMethod.Get, $"/api/jobs/{jobId}", association.ApiKey, expect: HttpStatusCode.OK);
             workOrder = job["workOrder"] as JsonObject;
             if ((string?)workOrder?["status"] == status)
             {

@@ -1,0 +1,31 @@
+using HousingLedger.Testing;
+
+namespace HousingLedger.Functions.Tests.Support;
+
+/// <summary>
+/// A test class that talks to the function app over HTTP: one in-process host per test (against the run's Azurite),
+/// and a client for it. Override <see cref="Settings"/> to configure the host.
+/// </summary>
+public abstract class ServiceTest(AzuriteFixture azurite) : IAsyncLifetime
+{
+    protected AzuriteFixture Azurite => azurite;
+
+    protected ServiceHost Host { get; private set; } = null!;
+
+    protected ApiClient Api { get; private set; } = null!;
+
+    /// <summary>Settings for the host on top of the test defaults.</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
+
+    public virtual async Task InitializeAsync()
+    {
+        Host = await ServiceHost.StartAsync(azurite.ConnectionString, Settings);
+        Api = new ApiClient(Host.BaseAddress);
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        Api.Dispose();
+        await Host.DisposeAsync();
+    }
+}
