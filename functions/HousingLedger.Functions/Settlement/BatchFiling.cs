@@ -33,6 +33,12 @@ public sealed class BatchFiling(
             return null;
         }
 
+        if (record.Status == SettlementRunStatus.Filed)
+        {
+            // Filed by an overlapping run meanwhile: finance has been told already.
+            return await state.GetAsync(run.AssociationId, Chains.BatchRow(record.BatchId), cancellationToken) is { } filedRow ? FiledBatch.FromRow(record, filedRow.Document) : null;
+        }
+
         if (record.Status == SettlementRunStatus.Settling)
         {
             // Any job.settled still in flight replaces the run row against the version it read while settling;
@@ -144,4 +150,9 @@ public sealed class BatchFiling(
 }
 
 /// <summary>A filed payment batch, as finance's queue message and the settlement answer carry it.</summary>
-public sealed record FiledBatch(string AssociationId, string BatchId, string RunId, string Folder, string ManifestSha256, int NumberOfJobs, long ControlSum);
+public sealed record FiledBatch(string AssociationId, string BatchId, string RunId, string Folder, string ManifestSha256, int NumberOfJobs, long ControlSum)
+{
+    /// <summary>The batch of <paramref name="run"/> as its <c>batch|{batchId}</c> row recorded it.</summary>
+    public static FiledBatch FromRow(SettlementRunRecord run, JsonObject row) => new(
+        run.AssociationId, run.BatchId, run.RunId, (string)row["folder"]!, (string)row["manifestSha256"]!, (int)row["numberOfJobs"]!, (long)row["controlSum"]!);
+}
