@@ -6,29 +6,14 @@ namespace HousingLedger.Functions.Tests.Settlement;
 
 /// <summary>Settlement's routes, fed hostile ids, bad bodies and the wrong keys: always a 4xx problem, never a 500.</summary>
 [Collection(AzuriteFixture.CollectionName)]
-public sealed class SettlementRouteTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class SettlementRouteTests(AzuriteFixture azurite) : HostedServiceTest(azurite)
 {
     private static readonly string[] HostileIds = ["x'y", "x%27%20or%20PartitionKey%20ne%20%27", "a%20eq%20b", "..%2F..%2Fsecrets", new string('a', 65), "a%0Ab"];
-
-    private ServiceHost host = null!;
-    private ApiClient api = null!;
-
-    public async Task InitializeAsync()
-    {
-        host = await ServiceHost.StartAsync(azurite.ConnectionString);
-        api = new ApiClient(host.BaseAddress);
-    }
-
-    public async Task DisposeAsync()
-    {
-        api.Dispose();
-        await host.DisposeAsync();
-    }
 
     [Fact]
     public async Task Hostile_ids_in_batch_and_contract_routes_are_refused_with_a_problem()
     {
-        var association = await api.OnboardAssociationAsync();
+        var association = await Api.OnboardAssociationAsync();
         foreach (var id in HostileIds)
         {
             await AssertProblemAsync(HttpMethod.Get, $"/api/payment-batches/{id}", association.ApiKey, null, HttpStatusCode.NotFound);
@@ -46,9 +31,9 @@ public sealed class SettlementRouteTests(AzuriteFixture azurite) : IAsyncLifetim
     [InlineData("asOf=2026-01-01", "text/plain", HttpStatusCode.UnsupportedMediaType)]
     public async Task A_bad_settlement_request_is_refused_with_a_problem(string body, string contentType, HttpStatusCode status)
     {
-        var association = await api.OnboardAssociationAsync();
+        var association = await Api.OnboardAssociationAsync();
 
-        using var response = await api.SendAsync(HttpMethod.Post, "/api/settlements", association.ApiKey, body, contentType);
+        using var response = await Api.SendAsync(HttpMethod.Post, "/api/settlements", association.ApiKey, body, contentType);
 
         await AssertIsProblemAsync(response, status, $"POST /api/settlements {body} as {contentType}");
     }
@@ -56,8 +41,8 @@ public sealed class SettlementRouteTests(AzuriteFixture azurite) : IAsyncLifetim
     [Fact]
     public async Task Only_admins_and_the_operator_settle_and_the_operator_reads_no_association_batches()
     {
-        using var anonymous = await api.SendAsync(HttpMethod.Post, "/api/settlements", null);
-        using var operatorBatches = await api.SendAsync(HttpMethod.Get, "/api/payment-batches", ServiceHost.OperatorKey);
+        using var anonymous = await Api.SendAsync(HttpMethod.Post, "/api/settlements", null);
+        using var operatorBatches = await Api.SendAsync(HttpMethod.Get, "/api/payment-batches", ServiceHost.OperatorKey);
 
         await AssertIsProblemAsync(anonymous, HttpStatusCode.Unauthorized, "anonymous settlement");
         await AssertIsProblemAsync(operatorBatches, HttpStatusCode.Forbidden, "operator listing batches");
@@ -65,7 +50,7 @@ public sealed class SettlementRouteTests(AzuriteFixture azurite) : IAsyncLifetim
 
     private async Task AssertProblemAsync(HttpMethod method, string path, string key, string? body, HttpStatusCode status)
     {
-        using var response = await api.SendAsync(method, path, key, body);
+        using var response = await Api.SendAsync(method, path, key, body);
         await AssertIsProblemAsync(response, status, $"{method} {path}");
     }
 

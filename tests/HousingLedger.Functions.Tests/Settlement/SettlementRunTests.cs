@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using HousingLedger.Contracts;
 using HousingLedger.Functions.Settlement;
 using HousingLedger.Functions.Tests.Support;
+using HousingLedger.Infrastructure.State;
 using HousingLedger.Settlement;
 using HousingLedger.Testing;
 
@@ -12,30 +13,16 @@ namespace HousingLedger.Functions.Tests.Settlement;
 
 /// <summary>Settlement against Azurite: every approved job paid exactly once, in one batch, whatever overlaps or stops.</summary>
 [Collection(AzuriteFixture.CollectionName)]
-public sealed class SettlementRunTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class SettlementRunTests(AzuriteFixture azurite)
+    : HostedServiceTest(azurite, new Dictionary<string, string?> { ["Settlement:FeePerJobPence"] = "25" })
 {
     private static readonly DateTimeOffset March = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset AsOf = new(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private ServiceHost host = null!;
-    private ApiClient api = null!;
-
-    public async Task InitializeAsync()
-    {
-        host = await ServiceHost.StartAsync(azurite.ConnectionString, new Dictionary<string, string?> { ["Settlement:FeePerJobPence"] = "25" });
-        api = new ApiClient(host.BaseAddress);
-    }
-
-    public async Task DisposeAsync()
-    {
-        api.Dispose();
-        await host.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_job_is_settled_once_when_runs_race_and_when_the_same_asOf_is_run_again()
     {
-        var setup = await SettlementSetup.CreateAsync(api);
+        var setup = await SettlementSetup.CreateAsync(Api);
         var jobs = new List<string>();
         for (var i = 0; i < 6; i++)
         {
@@ -59,7 +46,7 @@ public sealed class SettlementRunTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_run_that_stopped_before_filing_is_filed_by_the_next_run_with_every_job_it_settled_once()
     {
-        var setup = await SettlementSetup.CreateAsync(api);
+        var setup = await SettlementSetup.CreateAsync(Api);
         var early = new List<string>();
         for (var i = 0; i < 3; i++)
         {
@@ -67,9 +54,9 @@ public sealed class SettlementRunTests(AzuriteFixture azurite) : IAsyncLifetime
         }
 
         // As a crash leaves it: jobs settled into the run's batch, the batch not filed.
-        var runner = host.Services.GetRequiredService<SettlementRunner>();
+        var runner = Host.Services.GetRequiredService<SettlementRunner>();
         var stopped = await runner.OpenAsync("run_stoppedbeforefiling" + Guid.NewGuid().ToString("N")[..8], setup.Owner.AssociationId, AsOf, CancellationToken.None);
-        await runner.SettleAsync(stopped, new ContractJobs(host.Services.GetRequiredService<HousingLedger.Infrastructure.State.StateStore>(), host.Services.GetRequiredService<StateListing>()), CancellationToken.None);
+        await runner.SettleAsync(stopped, new ContractJobs(Host.Services.GetRequiredService<StateStore>(), Host.Services.GetRequiredService<StateListing>()), CancellationToken.None);
         Assert.Empty(await setup.BatchesAsync(setup.Owner));
         var late = await setup.ApprovedJobAsync(setup.Owner, March.AddDays(10), TimeSpan.FromDays(2));
 
@@ -85,7 +72,7 @@ public sealed class SettlementRunTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Payable_is_net_plus_vat_batch_totals_are_their_lines_and_every_job_settled_recomputes_from_the_ledger()
     {
-        var setup = await SettlementSetup.CreateAsync(api);
+        var setup = await SettlementSetup.CreateAsync(Api);
 
         // Pooled volume: the owner's 60 units and the member's 50 cross the 101-unit tier (5%) on the member's job.
         await setup.ApprovedJobAsync(setup.Owner, March, TimeSpan.FromDays(2), quantity: 60);
@@ -130,7 +117,7 @@ public sealed class SettlementRunTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task An_association_sees_only_its_own_batches_and_only_their_four_files()
     {
-        var setup = await SettlementSetup.CreateAsync(api);
+        var setup = await SettlementSetup.CreateAsync(Api);
         await setup.ApprovedJobAsync(setup.Owner, March, TimeSpan.FromDays(2));
         await setup.SettleAsync(setup.Owner, AsOf);
         var batchId = (string)Assert.Single(await setup.BatchesAsync(setup.Owner))["batchId"]!;
@@ -138,13 +125,13 @@ public sealed class SettlementRunTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Empty(await setup.BatchesAsync(setup.Member));
         foreach (var path in new[] { $"/api/payment-batches/{batchId}", $"/api/payment-batches/{batchId}/files/bacs18.txt" })
         {
-            using var other = await api.SendAsync(HttpMethod.Get, path, setup.Member.ApiKey);
+            using var other = await Api.SendAsync(HttpMethod.Get, path, setup.Member.ApiKey);
             Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
         }
 
-        using var unknown = await api.SendAsync(HttpMethod.Get, $"/api/payment-batches/{batchId}/files/secrets.txt", setup.Owner.ApiKey);
+        using var unknown = await Api.SendAsync(HttpMethod.Get, $"/api/payment-batches/{batchId}/files/secrets.txt", setup.Owner.ApiKey);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        using var bacs = await api.SendAsync(HttpMethod.Get, $"/api/payment-batches/{batchId}/files/bacs18.txt", setup.Owner.ApiKey);
+        using var bacs = await Api.SendAsync(HttpMethod.Get, $"/api/payment-batches/{batchId}/files/bacs18.txt", setup.Owner.ApiKey);
         Assert.Equal("text/plain", bacs.Content.Headers.ContentType?.MediaType);
         Assert.All((await bacs.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries), record => Assert.Equal(100, record.Length));
     }
@@ -152,8 +139,8 @@ public sealed class SettlementRunTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_settlement_as_of_the_future_is_refused()
     {
-        var association = await api.OnboardAssociationAsync();
-        using var response = await api.SendAsync(HttpMethod.Post, "/api/settlements", association.ApiKey, """{"asOf":"2099-01-01T00:00:00Z"}""");
+        var association = await Api.OnboardAssociationAsync();
+        using var response = await Api.SendAsync(HttpMethod.Post, "/api/settlements", association.ApiKey, """{"asOf":"2099-01-01T00:00:00Z"}""");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 }
