@@ -26,8 +26,14 @@ public sealed class BatchFiling(
     public async Task<FiledBatch?> FileAsync(SettlementRunRecord run, CancellationToken cancellationToken)
     {
         var runKey = Chains.SettlementRunRow(run.RunId);
+        // The row is written before the run settles its first job, so a run without one settled nothing.
         var current = await state.GetAsync(run.AssociationId, runKey, cancellationToken);
-        var record = current is null ? run : SettlementRunRecord.FromDocument(current.Document);
+        if (current is null)
+        {
+            return null;
+        }
+
+        var record = SettlementRunRecord.FromDocument(current.Document);
         if (record.Status == SettlementRunStatus.Empty)
         {
             return null;

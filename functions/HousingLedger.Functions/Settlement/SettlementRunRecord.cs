@@ -45,6 +45,6 @@ public enum SettlementRunStatus
     /// <summary>Its batch is filed and finance was told.</summary>
     Filed,
 
-    /// <summary>It settled nothing, so it has no batch.</summary>
+    /// <summary>It settled nothing (another run settled first every job it tried), so it has no batch.</summary>
     Empty,
 }

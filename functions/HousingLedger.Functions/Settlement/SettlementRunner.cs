@@ -42,7 +42,7 @@ public sealed class SettlementRunner(
         foreach (var associationId in associations)
         {
             batches.AddRange(await FinishUnfinishedAsync(associationId, cancellationToken));
-            var run = await OpenAsync(runId, associationId, asOf, cancellationToken);
+            var run = NewRun(runId, associationId, asOf);
             await SettleAsync(run, contracts, cancellationToken);
             if (await filing.FileAsync(run, cancellationToken) is { } filed)
             {
@@ -70,22 +70,20 @@ public sealed class SettlementRunner(
         return filed;
     }
 
-    /// <summary>Opens an association's part of run <paramref name="runId"/>, choosing its batch id before any job is settled.</summary>
-    public async Task<SettlementRunRecord> OpenAsync(string runId, string associationId, DateTimeOffset asOf, CancellationToken cancellationToken)
-    {
-        var run = new SettlementRunRecord(runId, associationId, Identifier.New("bat"), asOf, time.GetUtcNow(), SettlementRunStatus.Settling);
-        await state.PutAsync(associationId, Chains.SettlementRunRow(runId), run.ToDocument(), cancellationToken);
-        return run;
-    }
+    /// <summary>An association's part of run <paramref name="runId"/>, its batch id chosen; stored when it settles its first job.</summary>
+    public SettlementRunRecord NewRun(string runId, string associationId, DateTimeOffset asOf) =>
+        new(runId, associationId, Identifier.New("bat"), asOf, time.GetUtcNow(), SettlementRunStatus.Settling);
 
     /// <summary>
     /// Settles the association's payable jobs into the run's batch, contract by contract, pricing each with the
-    /// jobs of every association that holds the contract. Stops early, leaving the rest for the next run, once
-    /// the run has been closed for filing by another.
+    /// jobs of every association that holds the contract. The run's row is written before its first job is
+    /// settled (a run that finds nothing payable leaves none). Stops early, leaving the rest for the next run,
+    /// once the run has been closed for filing by another.
     /// </summary>
     public async Task SettleAsync(SettlementRunRecord run, ContractJobs contracts, CancellationToken cancellationToken)
     {
         var terms = new SettlementRun(run.AsOf, Money.FromPence(options.Value.FeePerJobPence));
+        var stored = false;
         foreach (var contract in await contracts.HeldByAsync(run.AssociationId, cancellationToken))
         {
             var jobs = contract.Jobs.Select(job => JobSummary.Of(job, settledOnLedger: false)).ToList();
@@ -95,7 +93,18 @@ public sealed class SettlementRunner(
                 .ThenBy(job => job.JobId, StringComparer.Ordinal);
             foreach (var settled in SettlementEngine.SettleContract(contract.ContractId, contract.Terms, terms, approved, jobs))
             {
-                if (settled.Job.AssociationId == run.AssociationId && !await SettleJobAsync(run, SettledJobRow.Of(settled), cancellationToken))
+                if (settled.Job.AssociationId != run.AssociationId)
+                {
+                    continue;
+                }
+
+                if (!stored)
+                {
+                    await state.PutAsync(run.AssociationId, Chains.SettlementRunRow(run.RunId), run.ToDocument(), cancellationToken);
+                    stored = true;
+                }
+
+                if (!await SettleJobAsync(run, SettledJobRow.Of(settled), cancellationToken))
                 {
                     return;
                 }

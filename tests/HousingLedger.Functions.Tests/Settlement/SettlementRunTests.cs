@@ -30,8 +30,9 @@ public sealed class SettlementRunTests(AzuriteFixture azurite)
         }
 
         await Task.WhenAll(setup.SettleAsync(setup.Owner, AsOf), setup.SettleAsync(setup.Owner, AsOf), setup.SettleAsync(null, AsOf));
-        await setup.SettleAsync(setup.Owner, AsOf);
+        var again = await setup.SettleAsync(setup.Owner, AsOf);
 
+        Assert.Empty(again["batches"]!.AsArray());
         var paid = await setup.PaidJobsAsync(setup.Owner);
         Assert.Equal(jobs.Order(StringComparer.Ordinal), paid.Select(p => p.JobId).Order(StringComparer.Ordinal));
         var settledOnLedger = await setup.TransactionsAsync(setup.Owner, "job.settled", 2 + (jobs.Count * 5));
@@ -55,7 +56,7 @@ public sealed class SettlementRunTests(AzuriteFixture azurite)
 
         // As a crash leaves it: jobs settled into the run's batch, the batch not filed.
         var runner = Host.Services.GetRequiredService<SettlementRunner>();
-        var stopped = await runner.OpenAsync("run_stoppedbeforefiling" + Guid.NewGuid().ToString("N")[..8], setup.Owner.AssociationId, AsOf, CancellationToken.None);
+        var stopped = runner.NewRun("run_stoppedbeforefiling" + Guid.NewGuid().ToString("N")[..8], setup.Owner.AssociationId, AsOf);
         await runner.SettleAsync(stopped, new ContractJobs(Host.Services.GetRequiredService<StateStore>(), Host.Services.GetRequiredService<StateListing>()), CancellationToken.None);
         Assert.Empty(await setup.BatchesAsync(setup.Owner));
         var late = await setup.ApprovedJobAsync(setup.Owner, March.AddDays(10), TimeSpan.FromDays(2));
