@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+
+namespace HousingLedger.LoadGenerator;
+
+/// <summary>
+/// What one association's chain holds after the run, checked against what the service acknowledged: events
+/// acknowledged but missing (lost), on the chain more than once (doubled), or on it though never sent or never
+/// refused-as-uncertain (unexpected); and the blocks the load's events were appended in.
+/// </summary>
+public sealed record ChainAudit(
+    string Chain,
+    long Transactions,
+    bool Valid,
+    string VerifyAnswer,
+    IReadOnlyList<string> Lost,
+    IReadOnlyList<string> Doubled,
+    IReadOnlyList<string> Unexpected,
+    int RecordedWithoutAnswer,
+    IReadOnlyList<int> LoadBlockSizes)
+{
+    public bool Sound => Valid && Lost.Count == 0 && Doubled.Count == 0 && Unexpected.Count == 0;
+
+    /// <summary>
+    /// Reads the chain's blocks, its export and its verification. <paramref name="acknowledged"/> are the event ids
+    /// answered 202 (plus the contract's), <paramref name="uncertain"/> those sent without a definite answer.
+    /// </summary>
+    public static async Task<ChainAudit> ReadAsync(
+        ServiceClient client, AssociationAccount association, IReadOnlySet<string> acknowledged, IReadOnlySet<string> uncertain, CancellationToken cancellationToken)
+    {
+        var chain = association.AssociationId;
+        var head = Ok(await client.GetAsync($"/api/ledger/{chain}/head", association.ApiKey, cancellationToken), "head").Json;
+        var height = (long)head["height"]!;
+
+        var loadBlockSizes = new List<int>();
+        for (long from = 0; from <= height; from += 100)
+        {
+            var page = Ok(await client.GetAsync($"/api/ledger/{chain}/blocks?from={from}&to={Math.Min(from + 99, height)}", association.ApiKey, cancellationToken), "blocks").Json;
+            foreach (var block in page["blocks"]!.AsArray())
+            {
+                var transactions = block!["transactions"]!.AsArray();
+                if (transactions.Any(tx => (string)tx!["eventId"]! != association.ContractEventId))
+                {
+                    loadBlockSizes.Add(transactions.Count);
+                }
+            }
+        }
+
+        var onChain = new Dictionary<string, int>();
+        var export = Ok(await client.GetAsync($"/api/ledger/{chain}/export", association.ApiKey, cancellationToken), "export").Body;
+        foreach (var line in export.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            foreach (var tx in JsonNode.Parse(line)!["transactions"]!.AsArray())
+            {
+                var eventId = (string)tx!["eventId"]!;
+                onChain[eventId] = onChain.GetValueOrDefault(eventId) + 1;
+            }
+        }
+
+        var verify = Ok(await client.GetAsync($"/api/ledger/{chain}/verify", association.ApiKey, cancellationToken), "verify");
+        var verdict = verify.Json;
+        var valid = (bool)verdict["valid"]! && (long)verdict["transactions"]! == (long)head["txCount"]!;
+
+        return new ChainAudit(
+            chain,
+            (long)head["txCount"]!,
+            valid,
+            verify.Body,
+            acknowledged.Where(id => !onChain.ContainsKey(id)).Order(StringComparer.Ordinal).ToList(),
+            onChain.Where(e => e.Value > 1).Select(e => e.Key).Order(StringComparer.Ordinal).ToList(),
+            onChain.Keys.Where(id => !acknowledged.Contains(id) && !uncertain.Contains(id)).Order(StringComparer.Ordinal).ToList(),
+            onChain.Keys.Count(uncertain.Contains),
+            loadBlockSizes);
+    }
+
+    private static Answer Ok(Answer answer, string what) =>
+        answer.Status == 200 ? answer : throw new AuditFailedException($"Reading the chain's {what} answered {answer.Status}: {answer.Body}");
+}
+
+/// <summary>The service would not show a chain, so it could not be checked.</summary>
+public sealed class AuditFailedException(string message) : Exception(message);

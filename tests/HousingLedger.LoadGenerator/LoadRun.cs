@@ -1,0 +1,50 @@
+namespace HousingLedger.LoadGenerator;
+
+/// <summary>One run from set-up to verdict: set up, load, wait for the chains, audit them, report.</summary>
+public static class LoadRun
+{
+    /// <returns>The process exit code: 0 sound, 1 something lost, doubled, unexpected, invalid or late, 2 no service.</returns>
+    public static async Task<int> RunAsync(LoadOptions options, TextWriter report, CancellationToken cancellationToken)
+    {
+        using var client = new ServiceClient(options.ServiceUrl);
+        var health = await client.GetAsync("/api/health", null, cancellationToken);
+        if (health.Status != 200)
+        {
+            report.WriteLine($"No service answered {options.ServiceUrl}api/health ({health.Status}: {health.Body}).");
+            return 2;
+        }
+
+        await using var workOrders = WorkOrderSink.Start();
+        var runTag = Guid.NewGuid().ToString("N")[..8];
+        var estate = await Estate.SetUpAsync(client, options.OperatorKey, workOrders.Url, options.Associations, runTag, cancellationToken);
+
+        // Wait for the contracts to be appended, so the load's events are not batched with them.
+        var setUp = await ChainDrain.WaitAsync(client, estate.Associations, _ => 1, System.Diagnostics.Stopwatch.StartNew(), options.DrainTimeout, cancellationToken);
+        if (setUp.Values.Any(s => s.ReachedAt is null))
+        {
+            report.WriteLine("The contracts did not reach their chains in time; nothing was loaded.");
+            return 1;
+        }
+
+        var load = new LoadPhase(client, estate, runTag);
+        await load.RunAsync(options.Jobs, options.Concurrency, options.Duration, cancellationToken);
+
+        var acknowledged = estate.Associations.ToDictionary(
+            a => a.AssociationId,
+            a => (IReadOnlySet<string>)load.AcceptedEventIds[a.AssociationId].Append(a.ContractEventId).ToHashSet(StringComparer.Ordinal));
+        var drained = await ChainDrain.WaitAsync(
+            client, estate.Associations, a => acknowledged[a.AssociationId].Count, load.Clock, options.DrainTimeout, cancellationToken);
+
+        var workOrdersIn = await workOrders.WaitForAsync(load.Raises.Accepted, load.Clock, options.DrainTimeout, cancellationToken);
+        var uncertain = load.UnansweredEventIds.ToHashSet(StringComparer.Ordinal);
+        var audits = new List<ChainAudit>();
+        foreach (var association in estate.Associations)
+        {
+            audits.Add(await ChainAudit.ReadAsync(client, association, acknowledged[association.AssociationId], uncertain, cancellationToken));
+        }
+
+        var sound = drained.Values.All(d => d.ReachedAt is not null) && audits.All(a => a.Sound);
+        LoadReport.Write(report, options, runTag, load, drained, audits, workOrders, workOrdersIn, sound);
+        return sound ? 0 : 1;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using HousingLedger.Webhooks;
+
+namespace HousingLedger.LoadGenerator;
+
+/// <summary>One answer from the service: its status (0 when no answer came), its body, and how long it took.</summary>
+public sealed record Answer(int Status, string Body, TimeSpan Latency)
+{
+    public JsonObject Json => JsonNode.Parse(Body)!.AsObject();
+
+    public string Field(string name) => (string?)Json[name] ?? throw new InvalidOperationException($"The answer has no '{name}': {Body}");
+}
+
+/// <summary>
+/// Speaks the service's HTTP API as its callers do: the operator, an association's admin and a supplier's system.
+/// A transport failure or timeout is an answer with status 0, so the load run can count it like any other error.
+/// Thread-safe.
+/// </summary>
+public sealed class ServiceClient(Uri serviceUrl) : IDisposable
+{
+    private readonly HttpClient http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+    {
+        BaseAddress = serviceUrl,
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+
+    /// <summary>Posts JSON; an <paramref name="idempotencyKey"/> becomes the recorded event's id.</summary>
+    public Task<Answer> PostAsync(string path, string? key, JsonObject body, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
+        SendAsync(
+            HttpMethod.Post,
+            path,
+            key,
+            Encoding.UTF8.GetBytes(body.ToJsonString()),
+            idempotencyKey is null ? null : new Dictionary<string, string> { ["Idempotency-Key"] = idempotencyKey },
+            cancellationToken);
+
+    public Task<Answer> GetAsync(string path, string? key, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, path, key, null, null, cancellationToken);
+
+    /// <summary>Sends a supplier event signed as a Standard Webhook whose <c>webhook-id</c> is <paramref name="webhookId"/>.</summary>
+    public Task<Answer> SendSupplierEventAsync(SupplierAccount supplier, string webhookId, JsonObject body, CancellationToken cancellationToken)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
+        var at = DateTimeOffset.UtcNow;
+        var headers = new Dictionary<string, string>
+        {
+            [StandardWebhook.IdHeader] = webhookId,
+            [StandardWebhook.TimestampHeader] = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            [StandardWebhook.SignatureHeader] = StandardWebhook.Sign(supplier.Secret, webhookId, at, bytes),
+        };
+        return SendAsync(HttpMethod.Post, $"/api/webhooks/suppliers/{supplier.SupplierId}", null, bytes, headers, cancellationToken);
+    }
+
+    private async Task<Answer> SendAsync(
+        HttpMethod method, string path, string? key, byte[]? body, Dictionary<string, string>? headers, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (key is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        }
+
+        foreach (var (name, value) in headers ?? [])
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            return new Answer((int)response.StatusCode, text, clock.Elapsed);
+        }
+        catch (HttpRequestException ex)
+        {
+            return new Answer(0, ex.Message, clock.Elapsed);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // HttpClient's own timeout: no answer in time.
+            return new Answer(0, ex.Message, clock.Elapsed);
+        }
+    }
+
+    public void Dispose() => http.Dispose();
+}
