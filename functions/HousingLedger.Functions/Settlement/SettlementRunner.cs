@@ -33,24 +33,47 @@ public sealed class SettlementRunner(
         return await RunAsync(asOf, associations, cancellationToken);
     }
 
-    /// <summary>Settles <paramref name="associations"/> as of <paramref name="asOf"/>, one after another, under one run id.</summary>
+    /// <summary>
+    /// Settles <paramref name="associations"/> as of <paramref name="asOf"/>, one after another, under one run id.
+    /// One association's failure does not stop the others; it is logged, and rethrown once they are done.
+    /// </summary>
+    /// <exception cref="AggregateException">Settling one or more associations failed; what it left is finished by the next run.</exception>
     public async Task<SettlementOutcome> RunAsync(DateTimeOffset asOf, IReadOnlyList<string> associations, CancellationToken cancellationToken)
     {
         var runId = Identifier.New("run");
         var contracts = new ContractJobs(state, listing);
         var batches = new List<FiledBatch>();
+        var failures = new List<Exception>();
         foreach (var associationId in associations)
         {
-            batches.AddRange(await FinishUnfinishedAsync(associationId, cancellationToken));
-            var run = NewRun(runId, associationId, asOf);
-            await SettleAsync(run, contracts, cancellationToken);
-            if (await filing.FileAsync(run, cancellationToken) is { } filed)
+            try
             {
-                batches.Add(filed);
+                batches.AddRange(await SettleAssociationAsync(runId, associationId, asOf, contracts, cancellationToken));
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or ArgumentException or Azure.RequestFailedException)
+            {
+                logger.LogError(ex, "Settlement run {RunId} failed for association {AssociationId}", runId, associationId);
+                failures.Add(ex);
             }
         }
 
-        return new SettlementOutcome(runId, asOf, batches);
+        return failures.Count == 0
+            ? new SettlementOutcome(runId, asOf, batches)
+            : throw new AggregateException($"Settlement run {runId} failed for {failures.Count} of {associations.Count} associations.", failures);
+    }
+
+    private async Task<IReadOnlyList<FiledBatch>> SettleAssociationAsync(
+        string runId, string associationId, DateTimeOffset asOf, ContractJobs contracts, CancellationToken cancellationToken)
+    {
+        var batches = new List<FiledBatch>(await FinishUnfinishedAsync(associationId, cancellationToken));
+        var run = NewRun(runId, associationId, asOf);
+        await SettleAsync(run, contracts, cancellationToken);
+        if (await filing.FileAsync(run, cancellationToken) is { } filed)
+        {
+            batches.Add(filed);
+        }
+
+        return batches;
     }
 
     /// <summary>Files every run of <paramref name="associationId"/> that stopped before its batch was filed.</summary>

@@ -5,7 +5,10 @@ using System.Text.Json.Nodes;
 using HousingLedger.Contracts;
 using HousingLedger.Functions.Settlement;
 using HousingLedger.Functions.Tests.Support;
+using HousingLedger.Infrastructure.PaymentFiles;
 using HousingLedger.Infrastructure.State;
+using HousingLedger.Infrastructure.Storage;
+using HousingLedger.Payments;
 using HousingLedger.Settlement;
 using HousingLedger.Testing;
 
@@ -68,6 +71,32 @@ public sealed class SettlementRunTests(AzuriteFixture azurite)
         Assert.Equal(early.Order(StringComparer.Ordinal), paid.Where(p => p.BatchId == stopped.BatchId).Select(p => p.JobId).Order(StringComparer.Ordinal));
         Assert.Equal([late], paid.Where(p => p.BatchId != stopped.BatchId).Select(p => p.JobId));
         Assert.Equal(4, paid.Select(p => p.JobId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_batch_whose_stored_file_differs_is_not_overwritten_and_other_associations_still_settle()
+    {
+        var setup = await SettlementSetup.CreateAsync(Api);
+        await setup.ApprovedJobAsync(setup.Owner, March, TimeSpan.FromDays(2));
+        var memberJob = await setup.ApprovedJobAsync(setup.Member, March, TimeSpan.FromDays(2));
+        var runner = Host.Services.GetRequiredService<SettlementRunner>();
+        var stopped = runner.NewRun("run_tampered" + Guid.NewGuid().ToString("N")[..8], setup.Owner.AssociationId, AsOf);
+        await runner.SettleAsync(stopped, new ContractJobs(Host.Services.GetRequiredService<StateStore>(), Host.Services.GetRequiredService<StateListing>()), CancellationToken.None);
+        var files = Host.Services.GetRequiredService<PaymentFileStore>();
+        var folder = PaymentFileStore.FolderOf(stopped.AssociationId, stopped.Day, stopped.BatchId);
+        await files.WriteAsync(folder, new PaymentFile("bacs18.txt", "text/plain", "not what settlement writes"u8));
+
+        var failure = await Assert.ThrowsAsync<AggregateException>(() => runner.RunAsync(AsOf, [setup.Owner.AssociationId, setup.Member.AssociationId], CancellationToken.None));
+
+        Assert.Contains("holds other bytes", failure.InnerExceptions.Single().Message, StringComparison.Ordinal);
+        Assert.Equal("not what settlement writes", Encoding.UTF8.GetString((await files.ReadAsync(folder, "bacs18.txt"))!.Content));
+        Assert.Empty(await setup.BatchesAsync(setup.Owner));
+        Assert.Equal([memberJob], (await setup.PaidJobsAsync(setup.Member)).Select(p => p.JobId));
+
+        // Once finance has looked into it and removed the stray file, the next run files the batch.
+        await Host.Services.GetRequiredService<StorageClients>().Blobs.GetBlobContainerClient(StorageNames.PaymentBatchesContainer).DeleteBlobAsync(folder + "/bacs18.txt");
+        await runner.RunAsync(AsOf, [setup.Owner.AssociationId], CancellationToken.None);
+        Assert.Equal(stopped.BatchId, (string)Assert.Single(await setup.BatchesAsync(setup.Owner))["batchId"]!);
     }
 
     [Fact]
@@ -135,6 +164,20 @@ public sealed class SettlementRunTests(AzuriteFixture azurite)
         using var bacs = await Api.SendAsync(HttpMethod.Get, $"/api/payment-batches/{batchId}/files/bacs18.txt", setup.Owner.ApiKey);
         Assert.Equal("text/plain", bacs.Content.Headers.ContentType?.MediaType);
         Assert.All((await bacs.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries), record => Assert.Equal(100, record.Length));
+    }
+
+    [Fact]
+    public async Task The_Settlement_timer_as_the_Functions_host_invokes_it_settles_every_association()
+    {
+        var setup = await SettlementSetup.CreateAsync(Api);
+        var ownerJob = await setup.ApprovedJobAsync(setup.Owner, March, TimeSpan.FromDays(2));
+        var memberJob = await setup.ApprovedJobAsync(setup.Member, March, TimeSpan.FromDays(2));
+
+        using var invocation = await Api.SendAsync(HttpMethod.Post, "/Settlement", null, """{"Data":{"timer":{"IsPastDue":false}},"Metadata":{}}""");
+
+        Assert.True(invocation.IsSuccessStatusCode, $"the timer invocation answered {(int)invocation.StatusCode}: {await invocation.Content.ReadAsStringAsync()}");
+        Assert.Equal([ownerJob], (await setup.PaidJobsAsync(setup.Owner)).Select(p => p.JobId));
+        Assert.Equal([memberJob], (await setup.PaidJobsAsync(setup.Member)).Select(p => p.JobId));
     }
 
     [Fact]
