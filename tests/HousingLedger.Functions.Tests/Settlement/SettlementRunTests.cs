@@ -145,6 +145,30 @@ public sealed class SettlementRunTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task One_late_job_in_ten_across_both_associations_takes_the_penalty_off_every_payment()
+    {
+        var setup = await SettlementSetup.CreateAsync(Api);
+        for (var i = 0; i < 9; i++)
+        {
+            await setup.ApprovedJobAsync(i % 2 == 0 ? setup.Owner : setup.Member, March.AddDays(i * 3), TimeSpan.FromDays(2));
+        }
+
+        // Urgent jobs are due in seven days; this one was completed after ten.
+        await setup.ApprovedJobAsync(setup.Member, March.AddDays(30), TimeSpan.FromDays(10));
+        await setup.SettleAsync(null, AsOf);
+
+        var settled = await setup.TransactionsAsync(setup.Owner, "job.settled", 2 + (5 * 5));
+        Assert.Equal(5, settled.Count);
+        Assert.All(settled, tx =>
+        {
+            Assert.Equal(1, (int)tx["data"]!["lateJobs"]!);
+            Assert.Equal(10, (int)tx["data"]!["jobsInScope"]!);
+            Assert.Equal("0.2", (string)tx["data"]!["penaltyRate"]!);
+            Assert.Equal(27600, (long)tx["data"]!["net"]!);
+        });
+    }
+
+    [Fact]
     public async Task An_association_sees_only_its_own_batches_and_only_their_four_files()
     {
         var setup = await SettlementSetup.CreateAsync(Api);
