@@ -26,11 +26,14 @@ public static class ChainDrain
         var deadline = clock.Elapsed + timeout;
         while (true)
         {
-            foreach (var association in associations.Where(a => state[a.AssociationId].Item1 is null))
+            // All heads at once, so no chain's time includes waiting for another's answer.
+            var pending = associations.Where(a => state[a.AssociationId].Item1 is null).ToList();
+            var heads = await Task.WhenAll(pending.Select(a => client.GetAsync($"/api/ledger/{a.AssociationId}/head", a.ApiKey, cancellationToken)));
+            var seenAt = clock.Elapsed;
+            foreach (var (association, head) in pending.Zip(heads))
             {
-                var head = await client.GetAsync($"/api/ledger/{association.AssociationId}/head", association.ApiKey, cancellationToken);
                 var count = head.Status == 200 ? (long)head.Json["txCount"]! : state[association.AssociationId].Item2;
-                state[association.AssociationId] = (count >= expected(association) ? clock.Elapsed : null, count);
+                state[association.AssociationId] = (count >= expected(association) ? seenAt : null, count);
             }
 
             if (state.Values.All(s => s.Item1 is not null) || clock.Elapsed > deadline)
