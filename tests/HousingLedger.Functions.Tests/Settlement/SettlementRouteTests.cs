@@ -6,7 +6,7 @@ namespace HousingLedger.Functions.Tests.Settlement;
 
 /// <summary>Settlement's routes, fed hostile ids, bad bodies and the wrong keys: always a 4xx problem, never a 500.</summary>
 [Collection(AzuriteFixture.CollectionName)]
-public sealed class SettlementRouteTests(AzuriteFixture azurite) : HostedServiceTest(azurite)
+public sealed class SettlementRouteTests(AzuriteFixture azurite) : ServiceTest(azurite)
 {
     private static readonly string[] HostileIds = ["x'y", "x%27%20or%20PartitionKey%20ne%20%27", "a%20eq%20b", "..%2F..%2Fsecrets", new string('a', 65), "a%0Ab"];
 

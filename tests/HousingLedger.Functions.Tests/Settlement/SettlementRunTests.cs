@@ -17,10 +17,12 @@ namespace HousingLedger.Functions.Tests.Settlement;
 /// <summary>Settlement against Azurite: every approved job paid exactly once, in one batch, whatever overlaps or stops.</summary>
 [Collection(AzuriteFixture.CollectionName)]
 public sealed class SettlementRunTests(AzuriteFixture azurite)
-    : HostedServiceTest(azurite, new Dictionary<string, string?> { ["Settlement:FeePerJobPence"] = "25" })
+    : ServiceTest(azurite)
 {
     private static readonly DateTimeOffset March = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset AsOf = new(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Settlement:FeePerJobPence"] = "25" };
 
     [Fact]
     public async Task A_job_is_settled_once_when_runs_race_and_when_the_same_asOf_is_run_again()

@@ -7,7 +7,7 @@ namespace HousingLedger.Functions.Tests.Settlement;
 
 /// <summary>An owner shares its contract: the member raises jobs under the same terms, and both chains record the join once.</summary>
 [Collection(AzuriteFixture.CollectionName)]
-public sealed class SharedContractTests(AzuriteFixture azurite) : HostedServiceTest(azurite)
+public sealed class SharedContractTests(AzuriteFixture azurite) : ServiceTest(azurite)
 {
     [Fact]
     public async Task A_member_raises_jobs_under_a_shared_contract_and_both_chains_hold_the_terms()
