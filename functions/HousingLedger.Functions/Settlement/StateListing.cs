@@ -12,6 +12,8 @@ namespace HousingLedger.Functions.Settlement;
 /// </summary>
 public sealed class StateListing(StorageClients storage, StateStore state)
 {
+    private const int ReadsInFlight = 16;
+
     private TableClient Table => storage.Tables.GetTableClient(StorageNames.StateTable);
 
     /// <summary>The rows of <paramref name="chain"/> whose keys start with <paramref name="prefix"/>, in key order.</summary>
@@ -27,11 +29,16 @@ public sealed class StateListing(StorageClients storage, StateStore state)
             keys.Add(entity.RowKey);
         }
 
-        foreach (var key in keys)
+        // A few reads in flight at a time: a partition of thousands of jobs is read in seconds, not minutes.
+        foreach (var chunk in keys.Chunk(ReadsInFlight))
         {
-            if (await state.GetAsync(chain, key, cancellationToken) is { } row)
+            var rows = await Task.WhenAll(chunk.Select(key => state.GetAsync(chain, key, cancellationToken)));
+            for (var i = 0; i < chunk.Length; i++)
             {
-                yield return (key, row);
+                if (rows[i] is { } row)
+                {
+                    yield return (chunk[i], row);
+                }
             }
         }
     }
