@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using HousingLedger.Contracts;
+using HousingLedger.Functions.Api.Auth;
 using HousingLedger.Functions.Settlement;
 using HousingLedger.Functions.Tests.Support;
 using HousingLedger.Infrastructure.PaymentFiles;
@@ -171,7 +172,7 @@ public sealed class SettlementRunTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task An_association_sees_only_its_own_batches_and_only_their_four_files()
+    public async Task Finance_sees_only_its_own_associations_batches_and_only_their_four_files()
     {
         var setup = await SettlementSetup.CreateAsync(Api);
         await setup.ApprovedJobAsync(setup.Owner, March, TimeSpan.FromDays(2));
@@ -187,7 +188,12 @@ public sealed class SettlementRunTests(AzuriteFixture azurite)
 
         using var unknown = await Api.SendAsync(HttpMethod.Get, $"/api/payment-batches/{batchId}/files/secrets.txt", setup.Owner.ApiKey);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        using var bacs = await Api.SendAsync(HttpMethod.Get, $"/api/payment-batches/{batchId}/files/bacs18.txt", setup.Owner.ApiKey);
+        var keys = Host.Services.GetRequiredService<ApiKeys>();
+        var finance = new Association(setup.Owner.AssociationId, await keys.IssueAsync(setup.Owner.AssociationId, ApiRole.Finance, CancellationToken.None));
+        using var auditor = await Api.SendAsync(HttpMethod.Get, "/api/payment-batches", await keys.IssueAsync(setup.Owner.AssociationId, ApiRole.Auditor, CancellationToken.None));
+        Assert.Equal(batchId, (string)Assert.Single(await setup.BatchesAsync(finance))["batchId"]!);
+        Assert.Equal(HttpStatusCode.Forbidden, auditor.StatusCode);
+        using var bacs = await Api.SendAsync(HttpMethod.Get, $"/api/payment-batches/{batchId}/files/bacs18.txt", finance.ApiKey);
         Assert.Equal("text/plain", bacs.Content.Headers.ContentType?.MediaType);
         Assert.All((await bacs.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries), record => Assert.Equal(100, record.Length));
     }
