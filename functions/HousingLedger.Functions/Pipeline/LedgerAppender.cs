@@ -26,36 +26,70 @@ public sealed class LedgerAppender(
 {
     private const int OutboxPage = 500;
 
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> chainLocks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ChainWork> chains = new(StringComparer.Ordinal);
 
-    /// <summary>Appends everything pending on <paramref name="chain"/>; returns how many events it appended.</summary>
+    /// <summary>
+    /// Appends everything accepted on <paramref name="chain"/> before this call; returns how many events this call
+    /// appended. Calls for one chain queue behind each other, and one that finds its request already served by the
+    /// call before it returns without reading anything, so a burst of wake-up messages costs one drain, not one each.
+    /// </summary>
     public async Task<int> AppendPendingAsync(string chain, CancellationToken cancellationToken)
     {
-        var gate = chainLocks.GetOrAdd(chain, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
+        var work = chains.GetOrAdd(chain, _ => new ChainWork());
+        Volatile.Write(ref work.Requested, 1);
+        await work.Gate.WaitAsync(cancellationToken);
         try
         {
             var appended = 0;
-            while (true)
+            while (Interlocked.Exchange(ref work.Requested, 0) == 1)
             {
-                var pending = await state.ReadOutboxAsync(chain, OutboxPage, cancellationToken);
-                if (pending.Count == 0)
-                {
-                    return appended;
-                }
-
-                appended += await AppendPageAsync(chain, pending, cancellationToken);
+                appended += await DrainAsync(chain, cancellationToken);
             }
+
+            return appended;
+        }
+        catch
+        {
+            // Not drained after all: the next caller in line must drain rather than trust this one.
+            Volatile.Write(ref work.Requested, 1);
+            throw;
         }
         finally
         {
-            gate.Release();
+            work.Gate.Release();
         }
     }
 
-    private async Task<int> AppendPageAsync(string chain, IReadOnlyList<PendingEvent> pending, CancellationToken cancellationToken)
+    /// <summary>Appends the chain's whole outbox.</summary>
+    private async Task<int> DrainAsync(string chain, CancellationToken cancellationToken)
     {
-        var onChain = await ledger.FindAppendedAsync(chain, pending.Select(p => p.Transaction.EventId), cancellationToken);
+        var appended = 0;
+        var lookOnChainFirst = false;
+        while (true)
+        {
+            var pending = await state.ReadOutboxAsync(chain, OutboxPage, cancellationToken);
+            if (pending.Count == 0)
+            {
+                return appended;
+            }
+
+            var page = await AppendPageAsync(chain, pending, lookOnChainFirst, cancellationToken);
+            appended += page.Appended;
+            lookOnChainFirst = page.Conflicted;
+        }
+    }
+
+    /// <summary>
+    /// Appends one page of the outbox. The block's transaction refuses an event already on the chain by itself, so
+    /// the events are only looked up on the chain (one read each) after such a refusal: after a crash between
+    /// writing a block and clearing the outbox, or when another appender got there first.
+    /// </summary>
+    private async Task<(int Appended, bool Conflicted)> AppendPageAsync(
+        string chain, IReadOnlyList<PendingEvent> pending, bool lookOnChainFirst, CancellationToken cancellationToken)
+    {
+        var onChain = lookOnChainFirst
+            ? await ledger.FindAppendedAsync(chain, pending.Select(p => p.Transaction.EventId), cancellationToken)
+            : new HashSet<string>();
         var already = pending.Where(p => onChain.Contains(p.Transaction.EventId)).ToList();
         if (already.Count > 0)
         {
@@ -69,8 +103,9 @@ public sealed class LedgerAppender(
         {
             if (!await TryAppendBlockAsync(chain, block, cancellationToken))
             {
-                // Another appender moved the chain on; the next pass re-reads the outbox and the chain.
-                return appended;
+                // Another appender moved the chain on, or some of these events are on it already: the next pass
+                // re-reads the outbox and looks them up on the chain.
+                return (appended, true);
             }
 
             appended += block.Count;
@@ -78,7 +113,7 @@ public sealed class LedgerAppender(
             await state.RemoveFromOutboxAsync(chain, block, cancellationToken);
         }
 
-        return appended;
+        return (appended, false);
     }
 
     private async Task<bool> TryAppendBlockAsync(string chain, List<PendingEvent> contents, CancellationToken cancellationToken)
@@ -127,6 +162,15 @@ public sealed class LedgerAppender(
             yield return block;
         }
     }
+}
+
+/// <summary>One chain's appending in this process: a gate, and whether a drain has been asked for since the last began.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "One per chain for the life of the process.")]
+internal sealed class ChainWork
+{
+    public readonly SemaphoreSlim Gate = new(1, 1);
+
+    public int Requested;
 }
 
 /// <summary>
