@@ -99,9 +99,7 @@ Say($"   {figures["lateJobs"]} of the {figures["jobsInScope"]} jobs due in the w
 // when the job was raised, and the counts recorded when it was settled.
 var terms = ContractTerms.FromCanonicalJson(chain.Single(tx => (string)tx["type"]! == "contract.registered")["data"]!["terms"]!.AsObject());
 var raisedData = chain.Single(tx => (string)tx["type"]! == "job.raised" && (string)tx["subject"]! == (string)last["subject"]!)["data"]!;
-var recorded = figures.DeepClone().AsObject();
-recorded.Remove("batchId");
-var recomputed = SettlementAudit.Recompute(recorded, terms, (string)raisedData["itemCode"]!, (int)raisedData["quantity"]!);
+var recomputed = SettlementAudit.Recompute(figures.DeepClone().AsObject(), terms, (string)raisedData["itemCode"]!, (int)raisedData["quantity"]!);
 Say(recomputed.IsValid
     ? $"   Recomputed from the chain: net {recomputed.Value.Net.Pence} + VAT {recomputed.Value.Vat.Pence} = payable {recomputed.Value.Payable.Pence} pence, as recorded."
     : $"   Recomputed from the chain: DIFFERS: {string.Join("; ", recomputed.Errors)}");

@@ -7,8 +7,11 @@ namespace HousingLedger.Settlement;
 
 public sealed partial record PriceBreakdown
 {
+    /// <summary>The member naming the payment batch that pays the job; the rest are the price (SPEC §6.7).</summary>
+    public const string BatchIdMember = "batchId";
+
     private static readonly string[] LedgerMembers =
-        ["gross", "discountRate", "cumulativeUnits", "penaltyRate", "lateJobs", "jobsInScope", "net", "vat", "payable", "fee"];
+        ["gross", "discountRate", "cumulativeUnits", "penaltyRate", "lateJobs", "jobsInScope", "net", "vat", "payable", "fee", BatchIdMember];
 
     // The largest whole number every JSON reader keeps exactly; no recorded figure is larger.
     private const long LargestRecorded = (1L << 53) - 1;
@@ -32,9 +35,17 @@ public sealed partial record PriceBreakdown
         ["fee"] = Fee.Pence,
     };
 
+    /// <summary>The <c>data</c> of <c>job.settled</c> as settlement records it: the price and the batch that pays it.</summary>
+    public JsonObject ToLedgerData(string batchId)
+    {
+        var data = ToLedgerData();
+        data[BatchIdMember] = batchId;
+        return data;
+    }
+
     /// <summary>
     /// Reads a <c>job.settled</c> transaction's <c>data</c> back, as an auditor does: every member of
-    /// <see cref="ToLedgerData"/> and no other, of the right type and in range, with lateJobs no more than
+    /// <see cref="ToLedgerData()"/> (and, optionally, <see cref="BatchIdMember"/>) and no other, of the right type and in range, with lateJobs no more than
     /// jobsInScope and payable equal to net + vat. Each problem is a field error naming the member.
     /// </summary>
     public static Validated<PriceBreakdown> FromLedgerData(JsonObject data)
@@ -51,6 +62,7 @@ public sealed partial record PriceBreakdown
         var vat = fields.Integer("vat", 0, LargestRecorded);
         var payable = fields.Integer("payable", 0, LargestRecorded);
         var fee = fields.Integer("fee", 0, LargestRecorded);
+        fields.Identifier(BatchIdMember, required: false);
         if (lateJobs > jobsInScope)
         {
             fields.Add(new FieldError("lateJobs", $"must not exceed jobsInScope ({jobsInScope}); found {lateJobs}"));

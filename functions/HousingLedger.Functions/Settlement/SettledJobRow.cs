@@ -40,13 +40,5 @@ public sealed record SettledJobRow(string JobId, string SupplierId, string Contr
         new(JobId, ContractId, ItemCode, Quantity, Price.Gross, Price.DiscountRate, Price.PenaltyRate, Price.Net, Price.Vat);
 
     /// <summary>The <c>data</c> of the job's <c>job.settled</c>: the price as the ledger records it, and the batch that pays it.</summary>
-    public JsonObject ToLedgerData(string batchId)
-    {
-        var data = Price.ToLedgerData();
-        data[BatchIdMember] = batchId;
-        return data;
-    }
-
-    /// <summary>The member of <c>job.settled</c> data naming the batch; the rest is <see cref="PriceBreakdown.ToLedgerData"/>.</summary>
-    public const string BatchIdMember = "batchId";
+    public JsonObject ToLedgerData(string batchId) => Price.ToLedgerData(batchId);
 }

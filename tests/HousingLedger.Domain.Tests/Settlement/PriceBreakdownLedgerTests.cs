@@ -41,6 +41,27 @@ public sealed class PriceBreakdownLedgerTests
         Assert.Equal(Sample, read.Value);
     }
 
+    [Fact]
+    public void FromLedgerData_ReadsBackTheDataSettlementRecords_WithItsBatch()
+    {
+        var data = Sample.ToLedgerData("pb_20260302_a");
+
+        Assert.Equal("pb_20260302_a", (string?)data[PriceBreakdown.BatchIdMember]);
+        var read = PriceBreakdown.FromLedgerData(data);
+        ValidatedAssert.Accepted(read);
+        Assert.Equal(Sample, read.Value);
+    }
+
+    [Fact]
+    public void FromLedgerData_BatchIdThatIsNotAnId_IsRefusedAtThatMember()
+    {
+        var data = Sample.ToLedgerData("pb 1/2");
+
+        var read = PriceBreakdown.FromLedgerData(data);
+
+        Assert.Contains(read.Errors, e => e.Field == PriceBreakdown.BatchIdMember);
+    }
+
     [Theory]
     [InlineData("net", "131101", "payable")]
     [InlineData("payable", "157321", "payable")]
