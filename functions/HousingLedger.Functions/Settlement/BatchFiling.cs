@@ -64,7 +64,14 @@ public sealed class BatchFiling(
             return null;
         }
 
-        var batch = await BuildAsync(record, settled, cancellationToken);
+        if (await BuildAsync(record, settled, cancellationToken) is not { } batch)
+        {
+            // Every job it settled was worth nothing (a zero price, or a discount or penalty of 1): their
+            // job.settled records stand on the ledger, and there is nothing to pay.
+            await state.PutAsync(run.AssociationId, runKey, (record with { Status = SettlementRunStatus.Empty }).ToDocument(), cancellationToken);
+            return null;
+        }
+
         var written = PaymentBatchFiles.Write(batch);
         if (!written.IsValid)
         {
@@ -88,13 +95,19 @@ public sealed class BatchFiling(
         return filed;
     }
 
-    private async Task<PaymentBatch> BuildAsync(SettlementRunRecord run, List<SettledJobRow> settled, CancellationToken cancellationToken)
+    /// <summary>The batch paying <paramref name="settled"/>; null when no supplier is owed anything.</summary>
+    private async Task<PaymentBatch?> BuildAsync(SettlementRunRecord run, List<SettledJobRow> settled, CancellationToken cancellationToken)
     {
         var association = await state.GetAsync(Chains.Operator, Chains.AssociationRow(run.AssociationId), cancellationToken)
             ?? throw new InvalidOperationException($"Association {run.AssociationId} has jobs settled but is not onboarded.");
         var transfers = new List<CreditTransfer>();
         var reference = run.BatchId[(run.BatchId.IndexOf('_', StringComparison.Ordinal) + 1)..].ToUpperInvariant();
-        foreach (var supplier in settled.GroupBy(job => job.SupplierId, StringComparer.Ordinal).OrderBy(group => group.Key, StringComparer.Ordinal))
+        // A supplier owed nothing gets no transfer: a bank file cannot carry a payment of zero.
+        var owed = settled
+            .GroupBy(job => job.SupplierId, StringComparer.Ordinal)
+            .Where(supplier => supplier.Any(job => job.Price.Payable > Money.Zero))
+            .OrderBy(group => group.Key, StringComparer.Ordinal);
+        foreach (var supplier in owed)
         {
             var supplierKey = Chains.SupplierRow(supplier.Key);
             var profile = await state.GetAsync(Chains.Operator, supplierKey, cancellationToken)
@@ -107,6 +120,11 @@ public sealed class BatchFiling(
             var endToEnd = $"HL{reference[..Math.Min(10, reference.Length)]}-{transfers.Count + 1:D3}";
             transfers.Add(new CreditTransfer(
                 supplier.Key, PartyOf(profile.Document), endToEnd, changedRecently, [.. supplier.Select(job => job.ToRemittanceLine())]));
+        }
+
+        if (transfers.Count == 0)
+        {
+            return null;
         }
 
         var batch = PaymentBatch.Create(run.BatchId, run.AssociationId, run.RunId, run.StartedAt, run.Day, PartyOf(association.Document), transfers);

@@ -51,6 +51,30 @@ public sealed class SettlementRunTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_job_worth_nothing_is_settled_without_a_payment_and_later_runs_still_file()
+    {
+        var free = await SettlementSetup.CreateAsync(Api, unitPrice: 0);
+        var jobId = await free.ApprovedJobAsync(free.Owner, March, TimeSpan.FromDays(2));
+
+        var first = await free.SettleAsync(free.Owner, AsOf);
+
+        Assert.Empty(first["batches"]!.AsArray());
+        var settled = Assert.Single(await free.TransactionsAsync(free.Owner, "job.settled", 7));
+        Assert.Equal(jobId, (string)settled["subject"]!);
+        Assert.Equal(0, (long)settled["data"]!["payable"]!);
+        var job = await Api.JsonAsync(HttpMethod.Get, $"/api/jobs/{jobId}", free.Owner.ApiKey, expect: HttpStatusCode.OK);
+        Assert.Equal("settled", (string)job["state"]!);
+
+        // The next run is not held up by the one that had nothing to pay.
+        var later = await free.ApprovedJobAsync(free.Member, March.AddDays(7), TimeSpan.FromDays(2));
+        var second = await free.SettleAsync(null, AsOf.AddDays(1));
+        Assert.Empty(second["batches"]!.AsArray());
+        Assert.Empty(await free.BatchesAsync(free.Owner));
+        var laterJob = await Api.JsonAsync(HttpMethod.Get, $"/api/jobs/{later}", free.Member.ApiKey, expect: HttpStatusCode.OK);
+        Assert.Equal("settled", (string)laterJob["state"]!);
+    }
+
+    [Fact]
     public async Task A_run_that_stopped_before_filing_is_filed_by_the_next_run_with_every_job_it_settled_once()
     {
         var setup = await SettlementSetup.CreateAsync(Api);

@@ -21,12 +21,14 @@ public sealed class SettlementSetup(ApiClient api, Association owner, Associatio
 
     public string ContractId { get; } = contractId;
 
-    public static async Task<SettlementSetup> CreateAsync(ApiClient api)
+    public static async Task<SettlementSetup> CreateAsync(ApiClient api, long unitPrice = 34500)
     {
         var owner = await api.OnboardAssociationAsync("Riverside Homes");
         var member = await api.OnboardAssociationAsync("Hillside Housing");
         var supplier = await api.RegisterSupplierAsync(new Uri("http://127.0.0.1:9/unreachable"));
-        var contractId = await api.RegisterContractAsync(owner, supplier.SupplierId);
+        var terms = ApiClient.OvenContract(supplier.SupplierId);
+        terms["items"]![0]!["unitPrice"] = unitPrice;
+        var contractId = (string)(await api.JsonAsync(HttpMethod.Post, "/api/contracts", owner.ApiKey, terms.ToJsonString(), HttpStatusCode.Created))["contractId"]!;
         await api.JsonAsync(
             HttpMethod.Post, $"/api/contracts/{contractId}/members", owner.ApiKey, new JsonObject { ["associationId"] = member.AssociationId }.ToJsonString(), HttpStatusCode.OK);
         return new SettlementSetup(api, owner, member, supplier, contractId);
