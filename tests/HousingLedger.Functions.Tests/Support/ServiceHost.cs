@@ -39,6 +39,9 @@ public sealed class ServiceHost : IAsyncDisposable
             ["Operator:ApiKey"] = OperatorKey,
             ["Signing:LocalKeyPath"] = Path.Combine(keyFolder, "signing-key.pem"),
             ["Logging:LogLevel:Default"] = "Warning",
+
+            // The nightly settlement would settle other tests' jobs in the shared Azurite if a run crossed 02:00.
+            ["AzureWebJobs.Settlement.Disabled"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
