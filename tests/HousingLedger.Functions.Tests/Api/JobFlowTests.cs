@@ -10,33 +10,19 @@ namespace HousingLedger.Functions.Tests.Api;
 
 /// <summary>The whole flow a user walks through, over real HTTP against Azurite, checked the way an auditor would.</summary>
 [Collection(AzuriteFixture.CollectionName)]
-public sealed class JobFlowTests(AzuriteFixture azurite) : ServiceTest(azurite)
+public sealed class JobFlowTests(AzuriteFixture azurite) : SupplierServiceTest(azurite)
 {
-    private SupplierEndpoint supplierEndpoint = null!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        supplierEndpoint = await SupplierEndpoint.StartAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await supplierEndpoint.DisposeAsync();
-        await base.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_job_goes_from_raised_to_approved_and_every_event_is_on_a_chain_that_verifies_offline()
     {
         var association = await Api.OnboardAssociationAsync();
-        var supplier = await Api.RegisterSupplierAsync(supplierEndpoint.Url);
-        supplierEndpoint.Secret = supplier.Secret;
+        var supplier = await Api.RegisterSupplierAsync(SupplierEndpoint.Url);
+        SupplierEndpoint.Secret = supplier.Secret;
         var contractId = await Api.RegisterContractAsync(association, supplier.SupplierId);
         var jobId = await Api.RaiseJobAsync(association, contractId);
 
         // The supplier's system receives the work order, signed with its secret.
-        var workOrder = await EventuallyAsync(() => supplierEndpoint.Received.FirstOrDefault(w => w.Body.GetProperty("data").GetProperty("jobId").GetString() == jobId));
+        var workOrder = await EventuallyAsync(() => SupplierEndpoint.Received.FirstOrDefault(w => w.Body.GetProperty("data").GetProperty("jobId").GetString() == jobId));
         Assert.True(workOrder.SignatureVerified, "the work order's Standard Webhooks signature did not verify with the supplier's secret");
         Assert.Equal("work_order.issued", workOrder.Body.GetProperty("type").GetString());
 
@@ -104,7 +90,7 @@ public sealed class JobFlowTests(AzuriteFixture azurite) : ServiceTest(azurite)
     public async Task Many_events_at_once_all_land_once_in_fewer_blocks_than_events()
     {
         var association = await Api.OnboardAssociationAsync();
-        var supplier = await Api.RegisterSupplierAsync(supplierEndpoint.Url);
+        var supplier = await Api.RegisterSupplierAsync(SupplierEndpoint.Url);
         var contractId = await Api.RegisterContractAsync(association, supplier.SupplierId);
         var jobs = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Api.RaiseJobAsync(association, contractId)));
         var accepted = await Task.WhenAll(jobs.Select(j => Api.SendWebhookAsync(supplier, ApiClient.SupplierEvent(JobEventTypes.Accepted, j))));
@@ -136,7 +122,7 @@ public sealed class JobFlowTests(AzuriteFixture azurite) : ServiceTest(azurite)
     private async Task<(Association Association, Supplier Supplier, string JobId)> RaisedJobAsync()
     {
         var association = await Api.OnboardAssociationAsync();
-        var supplier = await Api.RegisterSupplierAsync(supplierEndpoint.Url);
+        var supplier = await Api.RegisterSupplierAsync(SupplierEndpoint.Url);
         return (association, supplier, await RaisedJobIdAsync(association, supplier));
     }
 

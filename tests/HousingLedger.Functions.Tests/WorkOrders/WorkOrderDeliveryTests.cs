@@ -11,10 +11,8 @@ namespace HousingLedger.Functions.Tests.WorkOrders;
 /// failing is dead-lettered, with every attempt's outcome visible on the job.
 /// </summary>
 [Collection(AzuriteFixture.CollectionName)]
-public sealed class WorkOrderDeliveryTests(AzuriteFixture azurite) : ServiceTest(azurite)
+public sealed class WorkOrderDeliveryTests(AzuriteFixture azurite) : SupplierServiceTest(azurite)
 {
-    private SupplierEndpoint supplierEndpoint = null!;
-
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["WorkOrders:MaxAttempts"] = "3",
@@ -22,30 +20,18 @@ public sealed class WorkOrderDeliveryTests(AzuriteFixture azurite) : ServiceTest
         ["AzureFunctionsJobHost:extensions:queues:MaxPollingInterval"] = "00:00:00.100",
     };
 
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        supplierEndpoint = await SupplierEndpoint.StartAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await supplierEndpoint.DisposeAsync();
-        await base.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_supplier_that_keeps_failing_gets_the_work_order_three_times_then_it_is_dead_lettered_and_shown_as_failed()
     {
-        supplierEndpoint.Answer = 503;
+        SupplierEndpoint.Answer = 503;
         var (association, jobId) = await RaiseJobAsync();
 
         var workOrder = await WaitForWorkOrderAsync(association, jobId, "failed");
 
         Assert.Equal(3, (int)workOrder["attempts"]!);
         Assert.Contains("503", (string)workOrder["lastError"]!, StringComparison.Ordinal);
-        Assert.Equal(3, supplierEndpoint.Received.Count(w => w.WebhookId == "wo_" + jobId));
-        Assert.All(supplierEndpoint.Received, w => Assert.True(w.SignatureVerified));
+        Assert.Equal(3, SupplierEndpoint.Received.Count(w => w.WebhookId == "wo_" + jobId));
+        Assert.All(SupplierEndpoint.Received, w => Assert.True(w.SignatureVerified));
         var poison = Azurite.Storage.Queues.GetQueueClient(StorageNames.PoisonQueueFor(StorageNames.WorkOrdersQueue));
         var dead = await poison.PeekMessagesAsync(32);
         Assert.Contains(dead.Value, m => m.Body.ToString().Contains(jobId, StringComparison.Ordinal));
@@ -54,10 +40,10 @@ public sealed class WorkOrderDeliveryTests(AzuriteFixture azurite) : ServiceTest
     [Fact]
     public async Task A_supplier_that_fails_once_gets_the_work_order_on_the_next_attempt()
     {
-        supplierEndpoint.Answer = 500;
+        SupplierEndpoint.Answer = 500;
         var (association, jobId) = await RaiseJobAsync();
         await WaitForWorkOrderAsync(association, jobId, "retrying");
-        supplierEndpoint.Answer = 200;
+        SupplierEndpoint.Answer = 200;
 
         var workOrder = await WaitForWorkOrderAsync(association, jobId, "delivered");
 
@@ -68,8 +54,8 @@ public sealed class WorkOrderDeliveryTests(AzuriteFixture azurite) : ServiceTest
     private async Task<(Association Association, string JobId)> RaiseJobAsync()
     {
         var association = await Api.OnboardAssociationAsync();
-        var supplier = await Api.RegisterSupplierAsync(supplierEndpoint.Url);
-        supplierEndpoint.Secret = supplier.Secret;
+        var supplier = await Api.RegisterSupplierAsync(SupplierEndpoint.Url);
+        SupplierEndpoint.Secret = supplier.Secret;
         var contractId = await Api.RegisterContractAsync(association, supplier.SupplierId);
         return (association, await Api.RaiseJobAsync(association, contractId));
     }
