@@ -45,7 +45,6 @@ public static class HousingLedgerApp
         services.AddSingleton<JobEvents>();
         services.AddSingleton<LedgerAppender>();
         services.AddSingleton<IAppendedEventHandler, WorkOrderIssuer>();
-        services.AddSingleton<StateListing>();
         services.AddSingleton<PaymentFileStore>();
         services.AddSingleton<BatchFiling>();
         services.AddSingleton<SettlementRunner>();

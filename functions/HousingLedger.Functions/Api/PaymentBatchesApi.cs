@@ -30,10 +30,10 @@ public static class PaymentBatchesApi
     }
 
     /// <summary>Every batch filed for the caller's association, oldest first.</summary>
-    public static async Task<Ok<PaymentBatchList>> ListAsync(HttpContext context, StateListing listing, CancellationToken cancellationToken)
+    public static async Task<Ok<PaymentBatchList>> ListAsync(HttpContext context, StateStore state, CancellationToken cancellationToken)
     {
         var batches = new List<JsonObject>();
-        await foreach (var (_, row) in listing.ReadAsync(context.Caller().AssociationId!, Chains.BatchRows, cancellationToken))
+        await foreach (var (_, row) in state.ListAsync(context.Caller().AssociationId!, Chains.BatchRows, cancellationToken))
         {
             batches.Add(row.Document);
         }

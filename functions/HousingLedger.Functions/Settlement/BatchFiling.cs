@@ -19,7 +19,7 @@ namespace HousingLedger.Functions.Settlement;
 /// is claimed once. Finance's message is sent at least once.
 /// </summary>
 public sealed class BatchFiling(
-    StateStore state, StateListing listing, EventIntake intake, PaymentFileStore files, StorageClients storage, IOptions<SettlementOptions> options)
+    StateStore state, EventIntake intake, PaymentFileStore files, StorageClients storage, IOptions<SettlementOptions> options)
 {
     /// <summary>Files <paramref name="run"/>'s batch; null when it settled nothing.</summary>
     /// <exception cref="InvalidOperationException">The batch cannot be paid as stored (its files would differ from those already written, or a bank file cannot carry it).</exception>
@@ -53,7 +53,7 @@ public sealed class BatchFiling(
         }
 
         var settled = new List<SettledJobRow>();
-        await foreach (var (_, row) in listing.ReadAsync(run.AssociationId, Chains.SettledJobRows(run.BatchId), cancellationToken))
+        await foreach (var (_, row) in state.ListAsync(run.AssociationId, Chains.SettledJobRows(run.BatchId), cancellationToken))
         {
             settled.Add(SettledJobRow.FromDocument(row.Document));
         }
@@ -115,7 +115,7 @@ public sealed class BatchFiling(
 
             // Bank-detail changes are not yet events of their own: a supplier's details date from its registration,
             // the last write of its row, so a newly registered payee is flagged for its first 30 days.
-            var lastWritten = await listing.LastWrittenAsync(Chains.Operator, supplierKey, cancellationToken);
+            var lastWritten = await state.LastWrittenAsync(Chains.Operator, supplierKey, cancellationToken);
             var changedRecently = lastWritten is { } written && written > run.StartedAt - options.Value.RecentBankChange;
             var endToEnd = $"HL{reference[..Math.Min(10, reference.Length)]}-{transfers.Count + 1:D3}";
             transfers.Add(new CreditTransfer(

@@ -12,14 +12,14 @@ namespace HousingLedger.Functions.Settlement;
 /// members are listed on its owner's row, so a member's copy leads to the owner's. Each partition's jobs are read
 /// once per instance; make one per run.
 /// </summary>
-public sealed class ContractJobs(StateStore state, StateListing listing)
+public sealed class ContractJobs(StateStore state)
 {
     private readonly Dictionary<string, IReadOnlyList<Job>> jobsByAssociation = new(StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<ContractInScope>> HeldByAsync(string associationId, CancellationToken cancellationToken)
     {
         var contracts = new List<ContractInScope>();
-        await foreach (var (_, row) in listing.ReadAsync(associationId, Chains.ContractRows, cancellationToken))
+        await foreach (var (_, row) in state.ListAsync(associationId, Chains.ContractRows, cancellationToken))
         {
             var contractId = (string)row.Document["contractId"]!;
             var ownerId = (string?)row.Document["ownerId"] ?? associationId;
@@ -42,7 +42,7 @@ public sealed class ContractJobs(StateStore state, StateListing listing)
         if (!jobsByAssociation.TryGetValue(associationId, out var jobs))
         {
             var read = new List<Job>();
-            await foreach (var (_, row) in listing.ReadAsync(associationId, Chains.JobRows, cancellationToken))
+            await foreach (var (_, row) in state.ListAsync(associationId, Chains.JobRows, cancellationToken))
             {
                 read.Add(JobRecord.FromDocument(row.Document).Job);
             }

@@ -16,7 +16,7 @@ namespace HousingLedger.Functions.Settlement;
 /// <c>docs/settlement.md</c>.
 /// </summary>
 public sealed class SettlementRunner(
-    StateStore state, StateListing listing, JobEvents jobEvents, BatchFiling filing, IOptions<SettlementOptions> options, TimeProvider time,
+    StateStore state, JobEvents jobEvents, BatchFiling filing, IOptions<SettlementOptions> options, TimeProvider time,
     ILogger<SettlementRunner> logger)
 {
     public const string Actor = "service:settlement";
@@ -25,7 +25,7 @@ public sealed class SettlementRunner(
     public async Task<SettlementOutcome> RunForAllAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         var associations = new List<string>();
-        await foreach (var (rowKey, _) in listing.ReadAsync(Chains.Operator, Chains.AssociationRows, cancellationToken))
+        await foreach (var (rowKey, _) in state.ListAsync(Chains.Operator, Chains.AssociationRows, cancellationToken))
         {
             associations.Add(rowKey[Chains.AssociationRows.Length..]);
         }
@@ -41,7 +41,7 @@ public sealed class SettlementRunner(
     public async Task<SettlementOutcome> RunAsync(DateTimeOffset asOf, IReadOnlyList<string> associations, CancellationToken cancellationToken)
     {
         var runId = Identifier.New("run");
-        var contracts = new ContractJobs(state, listing);
+        var contracts = new ContractJobs(state);
         var batches = new List<FiledBatch>();
         var failures = new List<Exception>();
         foreach (var associationId in associations)
@@ -80,7 +80,7 @@ public sealed class SettlementRunner(
     public async Task<IReadOnlyList<FiledBatch>> FinishUnfinishedAsync(string associationId, CancellationToken cancellationToken)
     {
         var filed = new List<FiledBatch>();
-        await foreach (var (_, row) in listing.ReadAsync(associationId, Chains.SettlementRunRows, cancellationToken))
+        await foreach (var (_, row) in state.ListAsync(associationId, Chains.SettlementRunRows, cancellationToken))
         {
             var run = SettlementRunRecord.FromDocument(row.Document);
             if (run.Status is SettlementRunStatus.Settling or SettlementRunStatus.Filing && await filing.FileAsync(run, cancellationToken) is { } batch)

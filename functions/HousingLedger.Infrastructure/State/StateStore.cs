@@ -79,6 +79,26 @@ public sealed class StateStore(StorageClients storage)
         return new StoredDocument(DocumentRow.Read(response.Value!), response.Value!.ETag.ToString());
     }
 
+    /// <summary>
+    /// Every document row of <paramref name="chain"/> whose key starts with <paramref name="prefix"/> (an
+    /// association's jobs, contracts, runs, batches), in key order, streamed page by page from one range query.
+    /// </summary>
+    public async IAsyncEnumerable<(string RowKey, StoredDocument Row)> ListAsync(
+        string chain, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var entity in Table.QueryAsync<TableEntity>(Keys.PrefixFilter(chain, prefix), cancellationToken: cancellationToken))
+        {
+            yield return (entity.RowKey, new StoredDocument(DocumentRow.Read(entity), entity.ETag.ToString()));
+        }
+    }
+
+    /// <summary>When a row was last written, or null when there is none.</summary>
+    public async Task<DateTimeOffset?> LastWrittenAsync(string chain, string rowKey, CancellationToken cancellationToken = default)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(chain, rowKey, ["Timestamp"], cancellationToken);
+        return response.HasValue ? response.Value!.Timestamp : null;
+    }
+
     /// <summary>Writes a document outside any event (e.g. a work order's delivery status); last writer wins.</summary>
     public async Task PutAsync(string chain, string rowKey, JsonObject document, CancellationToken cancellationToken = default)
     {

@@ -87,7 +87,7 @@ public sealed class SettlementRunTests(AzuriteFixture azurite)
         // As a crash leaves it: jobs settled into the run's batch, the batch not filed.
         var runner = Host.Services.GetRequiredService<SettlementRunner>();
         var stopped = runner.NewRun("run_stoppedbeforefiling" + Guid.NewGuid().ToString("N")[..8], setup.Owner.AssociationId, AsOf);
-        await runner.SettleAsync(stopped, new ContractJobs(Host.Services.GetRequiredService<StateStore>(), Host.Services.GetRequiredService<StateListing>()), CancellationToken.None);
+        await runner.SettleAsync(stopped, new ContractJobs(Host.Services.GetRequiredService<StateStore>()), CancellationToken.None);
         Assert.Empty(await setup.BatchesAsync(setup.Owner));
         var late = await setup.ApprovedJobAsync(setup.Owner, March.AddDays(10), TimeSpan.FromDays(2));
 
@@ -108,7 +108,7 @@ public sealed class SettlementRunTests(AzuriteFixture azurite)
         var memberJob = await setup.ApprovedJobAsync(setup.Member, March, TimeSpan.FromDays(2));
         var runner = Host.Services.GetRequiredService<SettlementRunner>();
         var stopped = runner.NewRun("run_tampered" + Guid.NewGuid().ToString("N")[..8], setup.Owner.AssociationId, AsOf);
-        await runner.SettleAsync(stopped, new ContractJobs(Host.Services.GetRequiredService<StateStore>(), Host.Services.GetRequiredService<StateListing>()), CancellationToken.None);
+        await runner.SettleAsync(stopped, new ContractJobs(Host.Services.GetRequiredService<StateStore>()), CancellationToken.None);
         var files = Host.Services.GetRequiredService<PaymentFileStore>();
         var folder = PaymentFileStore.FolderOf(stopped.AssociationId, stopped.Day, stopped.BatchId);
         await files.WriteAsync(folder, new PaymentFile("bacs18.txt", "text/plain", "not what settlement writes"u8));

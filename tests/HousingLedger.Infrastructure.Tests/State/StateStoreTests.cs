@@ -75,6 +75,24 @@ public sealed class StateStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Listing_a_prefix_returns_exactly_its_rows_in_key_order()
+    {
+        await store.PutAsync(chain, "job|b", new JsonObject { ["n"] = 2 });
+        await store.PutAsync(chain, "job|a", new JsonObject { ["n"] = 1 });
+        await store.PutAsync(chain, "jobs|c", new JsonObject { ["n"] = 3 });
+        await store.PutAsync(chain, "contract|x", new JsonObject { ["n"] = 4 });
+        await store.AcceptAsync(Tx("evt-1", Now), [StateChange.Create("job|c", new JsonObject { ["n"] = 5 })]);
+
+        var rows = new List<(string RowKey, int N)>();
+        await foreach (var (rowKey, row) in store.ListAsync(chain, "job|"))
+        {
+            rows.Add((rowKey, (int)row.Document["n"]!));
+        }
+
+        Assert.Equal([("job|a", 1), ("job|b", 2), ("job|c", 5)], rows);
+    }
+
+    [Fact]
     public async Task Chains_with_events_waiting_past_the_grace_period_are_found()
     {
         await store.AcceptAsync(Tx("evt-old", Now), []);
