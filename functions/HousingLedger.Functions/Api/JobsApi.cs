@@ -151,10 +151,8 @@ public static class JobsApi
         JsonObject? offLedger = null;
         if (reason is not null)
         {
-            // The reason may name people; only a salted commitment goes on the ledger so it can be erased later.
-            var (commitment, salt) = FreeTextCommitment.Create(reason);
+            (var commitment, offLedger) = OffLedgerText.Keep(reason);
             data["reasonCommitment"] = commitment;
-            offLedger = new JsonObject { ["text"] = reason, ["salt"] = Convert.ToBase64String(salt), ["commitment"] = commitment };
         }
 
         var command = new JobEventCommand(associationId, jobId, "job." + decision, IdempotencyKey.Of(context.Request), occurredAt, ActorOf(context), data)

@@ -42,13 +42,8 @@ public static class WebhooksApi
             return raw.Problem;
         }
 
-        if (!WebhookSecret.TryParse((string?)supplier.Document["webhookSecret"], out var secret))
-        {
-            throw new InvalidDataException($"Supplier {supplierId} has no valid webhook secret stored.");
-        }
-
         var signature = StandardWebhook.Verify(
-            secret, Header(request, "webhook-id"), Header(request, "webhook-timestamp"), Header(request, "webhook-signature"), raw.Bytes, time.GetUtcNow());
+            StoredSupplier.WebhookSecret(supplier.Document, supplierId), Header(request, "webhook-id"), Header(request, "webhook-timestamp"), Header(request, "webhook-signature"), raw.Bytes, time.GetUtcNow());
         if (!signature.IsValid)
         {
             return Problems.Of(ProblemType.Unauthorized, "The webhook signature does not verify: " + signature.Errors[0].Message, signature.Errors);
@@ -109,9 +104,7 @@ public static class WebhooksApi
             return (evidence.Value.ToLedgerData(null), null);
         }
 
-        // Notes are free text that may name people: only a salted commitment goes on the ledger.
-        var (commitment, salt) = FreeTextCommitment.Create(notes);
-        var offLedger = new JsonObject { ["text"] = notes, ["salt"] = Convert.ToBase64String(salt), ["commitment"] = commitment };
+        var (commitment, offLedger) = OffLedgerText.Keep(notes);
         return (evidence.Value.ToLedgerData(commitment), offLedger);
     }
 

@@ -98,11 +98,7 @@ public sealed class WorkOrderFunction(
             },
         };
         var body = Encoding.UTF8.GetBytes(payload.ToJsonString());
-        if (!WebhookSecret.TryParse((string?)supplier["webhookSecret"], out var secret))
-        {
-            throw new InvalidDataException($"Supplier {job.SupplierId} has no valid webhook secret stored.");
-        }
-
+        var secret = StoredSupplier.WebhookSecret(supplier, job.SupplierId);
         var webhookId = "wo_" + job.JobId;
 
         using var request = new HttpRequestMessage(HttpMethod.Post, (string)supplier["workOrderUrl"]!) { Content = new ByteArrayContent(body) };
