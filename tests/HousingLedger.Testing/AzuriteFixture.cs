@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using HousingLedger.Infrastructure.Storage;
 using HousingLedger.Infrastructure.Storage.Azurite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -41,7 +40,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         // A free port can be taken between finding it and Azurite binding it; then try other ports.
         for (var attempt = 1; azurite is null; attempt++)
         {
-            var ports = FreeLoopbackPorts(3);
+            var ports = LoopbackPorts.Free(3);
             var endpoints = new AzuriteEndpoints(IPAddress.Loopback.ToString(), ports[0], ports[1], ports[2]);
             try
             {
@@ -60,20 +59,6 @@ public sealed class AzuriteFixture : IAsyncLifetime
         if (azurite is not null)
         {
             await azurite.DisposeAsync();
-        }
-    }
-
-    private static int[] FreeLoopbackPorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        try
-        {
-            listeners.ForEach(l => l.Start());
-            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
-        }
-        finally
-        {
-            listeners.ForEach(l => l.Stop());
         }
     }
 }
