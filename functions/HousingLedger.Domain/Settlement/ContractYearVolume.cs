@@ -36,6 +36,18 @@ internal sealed class ContractYearVolume(DateOnly starts)
         return units;
     }
 
+    /// <summary>The start of the contract year that <paramref name="instant"/> falls in (the first year's start if it is earlier).</summary>
+    public static DateTimeOffset YearStartOf(DateOnly starts, DateTimeOffset instant)
+    {
+        var year = 0;
+        while (YearStart(starts, year + 1) <= instant)
+        {
+            year++;
+        }
+
+        return YearStart(starts, year);
+    }
+
     // Counted from the first day each time, so years from 29 February 2028 start on 28 February 2029 … and on
     // 29 February 2032 again, rather than drifting to the 28th for good.
     private static DateTimeOffset YearStart(DateOnly starts, int year) =>

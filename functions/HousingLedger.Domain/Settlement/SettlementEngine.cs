@@ -1,6 +1,4 @@
 using HousingLedger.Contracts;
-using HousingLedger.Jobs;
-using HousingLedger.Values;
 
 namespace HousingLedger.Settlement;
 
@@ -22,10 +20,10 @@ public static class SettlementEngine
     /// <param name="terms">Its terms.</param>
     /// <param name="run">T and the fee per job.</param>
     /// <param name="approvedInApprovalOrder">
-    /// The ordering contract: every job of the contract ever approved (state approved or settled), of every member
-    /// association and settled or not, in strictly increasing order of (approval <c>occurredAt</c>, jobId by
-    /// ordinal comparison). Settled jobs are needed because earlier approvals count towards the volume discount.
-    /// Jobs approved after T may be left out; reading stops at the first one.
+    /// The ordering contract of <see cref="ContractSettlement.Add"/>: every job of the contract approved (state
+    /// approved or settled), of every member association and settled or not, from the start of a contract year on
+    /// (see <see cref="ContractSettlement.ContractYearStart"/>), in strictly increasing (approval <c>occurredAt</c>,
+    /// jobId) order. Jobs approved after T may be left out; reading stops at the first one.
     /// </param>
     /// <param name="jobsForLateness">The contract's jobs, each once, in any order: all of them or only those due in the penalty window.</param>
     /// <returns>The payable jobs, priced, in approval order.</returns>
@@ -53,51 +51,18 @@ public static class SettlementEngine
     private static IEnumerable<SettledJob> Settle(
         string contractId, ContractTerms terms, SettlementRun run, IEnumerable<JobSummary> approvedInApprovalOrder, IEnumerable<JobSummary> jobsForLateness)
     {
-        var lateness = SupplierLateness.Count(contractId, terms, run.AsOf, jobsForLateness);
-        var volume = new ContractYearVolume(terms.Starts);
-        JobSummary? previous = null;
+        var settlement = new ContractSettlement(contractId, terms, run, SupplierLateness.Count(contractId, terms, run.AsOf, jobsForLateness));
         foreach (var job in approvedInApprovalOrder)
         {
-            SettlementChecks.RequireOfContract(job, contractId, terms, nameof(approvedInApprovalOrder));
-            var approvedAt = RequireApproved(job, nameof(approvedInApprovalOrder));
-            if (approvedAt > run.AsOf)
+            if (job?.ApprovedAt > run.AsOf)
             {
                 yield break;
             }
 
-            RequireAfter(previous, job, nameof(approvedInApprovalOrder));
-            var cumulativeUnits = volume.Add(job.JobId, approvedAt, job.Quantity);
-            if (job.State == JobState.Approved && !job.AlreadySettled)
+            if (settlement.Add(job!) is { } settled)
             {
-                yield return new SettledJob(job, JobPricing.Price(terms, job.ItemCode, job.Quantity, cumulativeUnits, lateness, run.FeePerJob));
+                yield return settled;
             }
-
-            previous = job;
         }
     }
-
-    private static DateTimeOffset RequireApproved(JobSummary job, string parameter) =>
-        job is { ApprovedAt: { } approvedAt, State: JobState.Approved or JobState.Settled }
-            ? approvedAt
-            : throw new ArgumentException(
-                $"Job {job.JobId} is {job.State} with approval {Describe(job.ApprovedAt)}; only approved or settled jobs, with their approval time, are counted for volume.",
-                parameter);
-
-    private static void RequireAfter(JobSummary? previous, JobSummary job, string parameter)
-    {
-        if (previous is not null && CompareApprovalOrder(previous, job) >= 0)
-        {
-            throw new ArgumentException(
-                $"Jobs must arrive in strictly increasing (approval occurredAt, jobId) order, each once; job {job.JobId} approved {Describe(job.ApprovedAt)} came after job {previous.JobId} approved {Describe(previous.ApprovedAt)}.",
-                parameter);
-        }
-    }
-
-    private static int CompareApprovalOrder(JobSummary first, JobSummary second)
-    {
-        var byTime = first.ApprovedAt!.Value.CompareTo(second.ApprovedAt!.Value);
-        return byTime != 0 ? byTime : string.CompareOrdinal(first.JobId, second.JobId);
-    }
-
-    private static string Describe(DateTimeOffset? instant) => instant is { } value ? UtcTimestamp.Format(value) : "none";
 }

@@ -1,5 +1,4 @@
 using HousingLedger.Contracts;
-using HousingLedger.Jobs;
 using HousingLedger.Values;
 
 namespace HousingLedger.Settlement;
@@ -31,33 +30,19 @@ public sealed record SupplierLateness(int LateJobs, int JobsInScope)
     /// Counts, in one pass and in any order, the jobs in scope and the late ones among <paramref name="jobs"/>: the
     /// jobs of contract <paramref name="contractId"/>, each once; any whose deadline lies outside the window, and
     /// cancelled ones, are passed over, so the caller may hand over all the contract's jobs or only those due in
-    /// the window. The window is (T − <see cref="LatePenalty.Window"/> in calendar months, T].
-    /// A job in scope is late if its first completion at or before T came after its deadline, or it has no
-    /// completion at or before T. Its deadline is then at or before T, so it has passed: whenever the job is
-    /// completed, that will be after its deadline. A completion exactly at the deadline is on time.
+    /// the window. The window is (T − <see cref="LatePenalty.Window"/> in calendar months, T]; see
+    /// <see cref="LatenessTally.Add"/> for when a job is late.
     /// </summary>
     /// <exception cref="ArgumentException">A job belongs to another contract or supplier.</exception>
     public static SupplierLateness Count(string contractId, ContractTerms terms, DateTimeOffset asOf, IEnumerable<JobSummary> jobs)
     {
-        ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(jobs);
-        var windowStart = asOf.AddMonths(-terms.LatePenalty.Window.TotalMonths);
-        int inScope = 0, late = 0;
+        var tally = new LatenessTally(contractId, terms, asOf);
         foreach (var job in jobs)
         {
-            SettlementChecks.RequireOfContract(job, contractId, terms, nameof(jobs));
-            if (job.State == JobState.Cancelled || job.Deadline <= windowStart || job.Deadline > asOf)
-            {
-                continue;
-            }
-
-            inScope++;
-            if (job.FirstCompletedAt is not { } completed || completed > asOf || completed > job.Deadline)
-            {
-                late++;
-            }
+            tally.Add(job);
         }
 
-        return new SupplierLateness(late, inScope);
+        return tally.Lateness;
     }
 }

@@ -118,6 +118,16 @@ public sealed class SettlementPropertyTests
         });
     });
 
+    [Property(MaxTest = 200)]
+    public Property ReadingApprovalsFromTheContractYearOfTheFirstPayableJob_PricesEveryJobAlike() => Prop.ForAll(Arb.From(Runs), run =>
+    {
+        var fromContractStart = run.Settle();
+        var firstPayable = fromContractStart.Select(job => job.Job.ApprovedAt!.Value).DefaultIfEmpty(run.Parameters.AsOf).Min();
+        var yearStart = ContractSettlement.ContractYearStart(Terms, firstPayable);
+
+        Assert.Equal(fromContractStart, run.Settle(approvedFrom: yearStart));
+    });
+
     private static bool ComesNoLaterThan(DateTimeOffset approvedAt, string jobId, JobSummary job) =>
         approvedAt < job.ApprovedAt || (approvedAt == job.ApprovedAt && string.CompareOrdinal(jobId, job.JobId) <= 0);
 
@@ -135,11 +145,11 @@ public sealed class SettlementPropertyTests
     /// <summary>A random contract's jobs and a run over them, settled as a caller must order them.</summary>
     public sealed record Run(IReadOnlyList<JobSummary> Jobs, SettlementRun Parameters)
     {
-        public List<SettledJob> Settle() => [.. SettlementEngine.SettleContract(
+        public List<SettledJob> Settle(DateTimeOffset? approvedFrom = null) => [.. SettlementEngine.SettleContract(
             ContractId,
             Terms,
             Parameters,
-            Jobs.Where(job => job.ApprovedAt is not null).OrderBy(job => job.ApprovedAt).ThenBy(job => job.JobId, StringComparer.Ordinal),
+            Jobs.Where(job => job.ApprovedAt >= (approvedFrom ?? DateTimeOffset.MinValue)).OrderBy(job => job.ApprovedAt).ThenBy(job => job.JobId, StringComparer.Ordinal),
             Jobs)];
 
         public override string ToString() =>
