@@ -15,9 +15,29 @@ using HousingLedger.Ledger;
 
 namespace HousingLedger.Functions;
 
-/// <summary>The service's registrations and routes, kept out of Program.cs so tests can compose them.</summary>
+/// <summary>The service's registrations and routes, kept out of Program.cs so tests and tools can compose them.</summary>
 public static class HousingLedgerApp
 {
+    /// <summary>
+    /// The whole app, standalone triggers and invocation endpoint included, as Program.cs runs it; with
+    /// <paramref name="settings"/> laid over its configuration when tests or tools run it in process.
+    /// </summary>
+    public static WebApplication Create(WebApplicationOptions options, IDictionary<string, string?>? settings = null)
+    {
+        var builder = WebApplication.CreateBuilder(options);
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.AddFunctionsHost();
+        builder.AddHousingLedger();
+        var app = builder.Build();
+        app.MapHousingLedger();
+        app.MapFunctionInvocations();
+        return app;
+    }
+
     public static WebApplicationBuilder AddHousingLedger(this WebApplicationBuilder builder)
     {
         var services = builder.Services;

@@ -95,7 +95,7 @@ public sealed record LoadOptions(
         return null;
     }
 
-    private static string? Positive(string name, string value, out int target) =>
+    internal static string? Positive(string name, string value, out int target) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out target) && target > 0
             ? null
             : $"{name} must be a whole number from 1 up, not '{value}'";

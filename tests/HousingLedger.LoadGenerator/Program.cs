@@ -1,4 +1,33 @@
 using HousingLedger.LoadGenerator;
+using HousingLedger.LoadGenerator.Settlement;
+
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+
+if (args is ["settlement", ..])
+{
+    // Exit codes: 0 every payable job was paid exactly once and nothing else; 1 it was not so; 2 it could not start.
+    var (settlement, settlementError) = SettlementLoadOptions.Parse(args[1..]);
+    if (settlement is null)
+    {
+        Console.Error.WriteLine($"load generator: {settlementError}{Environment.NewLine}{Environment.NewLine}{SettlementLoadOptions.Usage}");
+        return 2;
+    }
+
+    try
+    {
+        return await SettlementLoadRun.RunAsync(settlement, Console.Out, stop.Token);
+    }
+    catch (Exception ex) when (ex is SetupFailedException or OperationCanceledException)
+    {
+        Console.Error.WriteLine($"load generator: {ex.Message}");
+        return 2;
+    }
+}
 
 // Exit codes: 0 every acknowledged event is on its chain exactly once and every chain verifies; 1 it is not so,
 // or the chains did not catch up in time; 2 the run could not start (bad options, no service, set-up refused).
@@ -8,13 +37,6 @@ if (options is null)
     Console.Error.WriteLine($"load generator: {error}{Environment.NewLine}{Environment.NewLine}{LoadOptions.Usage}");
     return 2;
 }
-
-using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stop.Cancel();
-};
 
 try
 {

@@ -19,6 +19,15 @@ public static class Chains
     /// <summary>Free text kept off the ledger (a dispute reason), by the event that committed to it.</summary>
     public static string FreeTextRow(string eventId) => "freetext|" + eventId;
 
+    /// <summary>The start of the keys of a contract's jobs by approval time (see <c>ContractJobIndex</c>).</summary>
+    public static string ContractJobsByApproval(string contractId) => "approval|" + contractId + "|";
+
+    /// <summary>The start of the keys of a contract's jobs by deadline (see <c>ContractJobIndex</c>).</summary>
+    public static string ContractJobsByDeadline(string contractId) => "deadline|" + contractId + "|";
+
+    /// <summary>The start of the keys of a contract's jobs approved and not yet settled, by approval time (see <c>ContractJobIndex</c>).</summary>
+    public static string ContractJobsPayable(string contractId) => "payable|" + contractId + "|";
+
     /// <summary>The start of every association row's key in the operator's partition, to list the associations.</summary>
     public const string AssociationRows = "association|";
 

@@ -85,7 +85,7 @@ public static class JobsApi
         };
         var tx = intake.NewTransaction(JobEventTypes.Raised, associationId, IdempotencyKey.Of(context.Request), job.RaisedAt, ActorOf(context), job.JobId, data, now);
         var record = new JobRecord(job, [new JobEventEntry(tx.EventId, tx.Type, tx.OccurredAt, tx.RecordedAt)], tx.RecordedAt);
-        var outcome = await intake.AcceptAsync(tx, [StateChange.Create(Chains.JobRow(job.JobId), record.ToDocument())], cancellationToken);
+        var outcome = await intake.AcceptAsync(tx, [StateChange.Create(Chains.JobRow(job.JobId), record.ToDocument()), .. ContractJobIndex.Changes(null, job)], cancellationToken);
         return outcome switch
         {
             AcceptOutcome.Accepted => TypedResults.Accepted($"/api/jobs/{job.JobId}", new JobRaised(job.JobId, UtcTimestamp.Format(job.Deadline), tx.EventId)),

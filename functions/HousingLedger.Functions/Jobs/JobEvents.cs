@@ -43,6 +43,7 @@ public sealed class JobEvents(StateStore state, EventIntake intake, TimeProvider
             var tx = intake.NewTransaction(command.Type, command.AssociationId, command.EventId, occurredAt, command.Actor, command.JobId, command.Data, recordedAt);
             var updated = record.With(outcome.Next!, new JobEventEntry(tx.EventId, tx.Type, tx.OccurredAt, tx.RecordedAt));
             var changes = new List<StateChange> { StateChange.Replace(Chains.JobRow(command.JobId), updated.ToDocument(), stored.Version) };
+            changes.AddRange(ContractJobIndex.Changes(record.Job, updated.Job));
             changes.AddRange(command.ExtraChanges(tx.EventId));
 
             switch (await intake.AcceptAsync(tx, changes, cancellationToken))

@@ -2,20 +2,18 @@ using HousingLedger.Contracts;
 using HousingLedger.Functions.Api;
 using HousingLedger.Functions.Jobs;
 using HousingLedger.Infrastructure.State;
-using HousingLedger.Jobs;
+using HousingLedger.Settlement;
 
 namespace HousingLedger.Functions.Settlement;
 
 /// <summary>
-/// The contracts an association holds, owned or joined, each with every job raised under it by its owner and by
-/// every member: volume discounts and lateness are counted across all of them (SPEC §6.3, §6.4). A contract's
-/// members are listed on its owner's row, so a member's copy leads to the owner's. Each partition's jobs are read
-/// once per instance; make one per run.
+/// The contracts an association holds, owned or joined, and their jobs as settlement reads them: from the
+/// <see cref="ContractJobIndex"/> rows of every association that holds the contract, since volume discounts and
+/// lateness are counted across all of them (SPEC §6.3, §6.4). Everything is streamed a page at a time. A
+/// contract's members are listed on its owner's row, so a member's copy leads to the owner's.
 /// </summary>
 public sealed class ContractJobs(StateStore state)
 {
-    private readonly Dictionary<string, IReadOnlyList<Job>> jobsByAssociation = new(StringComparer.Ordinal);
-
     public async Task<IReadOnlyList<ContractInScope>> HeldByAsync(string associationId, CancellationToken cancellationToken)
     {
         var contracts = new List<ContractInScope>();
@@ -25,34 +23,62 @@ public sealed class ContractJobs(StateStore state)
             var ownerId = (string?)row.Document["ownerId"] ?? associationId;
             var ownerRow = ownerId == associationId ? row : await state.GetAsync(ownerId, Chains.ContractRow(contractId), cancellationToken);
             var members = ownerRow?.Document["members"]?.AsArray().Select(member => (string)member!) ?? [];
-            var jobs = new List<Job>();
-            foreach (var holder in members.Prepend(ownerId).Distinct(StringComparer.Ordinal))
-            {
-                jobs.AddRange((await JobsOfAsync(holder, cancellationToken)).Where(job => job.ContractId == contractId));
-            }
-
-            contracts.Add(new ContractInScope(contractId, ContractTerms.FromCanonicalJson(row.Document["terms"]!.AsObject()), jobs));
+            var holders = members.Prepend(ownerId).Distinct(StringComparer.Ordinal).ToList();
+            contracts.Add(new ContractInScope(contractId, ContractTerms.FromCanonicalJson(row.Document["terms"]!.AsObject()), holders));
         }
 
         return contracts;
     }
 
-    private async Task<IReadOnlyList<Job>> JobsOfAsync(string associationId, CancellationToken cancellationToken)
+    /// <summary>When the earliest job of <paramref name="associationId"/> under the contract that is approved, unsettled and approved by <paramref name="asOf"/> was approved; null when there is none.</summary>
+    public async Task<DateTimeOffset?> FirstPayableApprovalAsync(
+        string associationId, ContractInScope contract, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
-        if (!jobsByAssociation.TryGetValue(associationId, out var jobs))
-        {
-            var read = new List<Job>();
-            await foreach (var (_, row) in state.ListAsync(associationId, Chains.JobRows, cancellationToken))
-            {
-                read.Add(JobRecord.FromDocument(row.Document).Job);
-            }
-
-            jobsByAssociation[associationId] = jobs = read;
-        }
-
-        return jobs;
+        var prefix = Chains.ContractJobsPayable(contract.ContractId);
+        var first = await state.FirstAsync(associationId, prefix, ContractJobIndex.Through(prefix, asOf), cancellationToken);
+        return first is null ? null : ContractJobIndex.Read(first).ApprovedAt;
     }
+
+    /// <summary>
+    /// Every job of the contract approved in [<paramref name="from"/>, <paramref name="asOf"/>], settled or not,
+    /// of every holder, in (approval time, jobId) order: each holder's rows come in that order, and are merged.
+    /// </summary>
+    public IAsyncEnumerable<JobSummary> ApprovedAsync(ContractInScope contract, DateTimeOffset from, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var prefix = Chains.ContractJobsByApproval(contract.ContractId);
+        return OrderedMerge.MergeAsync(
+            contract.Holders.Select(holder => ReadAsync(holder, ContractJobIndex.From(prefix, from), ContractJobIndex.Through(prefix, asOf), cancellationToken)),
+            ApprovalOrder);
+    }
+
+    /// <summary>Every job of the contract, of every holder, due in (<paramref name="after"/>, <paramref name="through"/>], in no particular order.</summary>
+    public async IAsyncEnumerable<JobSummary> DueAsync(ContractInScope contract, DateTimeOffset after, DateTimeOffset through, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var prefix = Chains.ContractJobsByDeadline(contract.ContractId);
+        foreach (var holder in contract.Holders)
+        {
+            await foreach (var job in ReadAsync(holder, ContractJobIndex.Through(prefix, after), ContractJobIndex.Through(prefix, through), cancellationToken))
+            {
+                yield return job;
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<JobSummary> ReadAsync(
+        string associationId, string fromKey, string toKey, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var (_, row) in state.ListAsync(associationId, fromKey, toKey, cancellationToken))
+        {
+            yield return ContractJobIndex.Read(row);
+        }
+    }
+
+    private static readonly Comparer<JobSummary> ApprovalOrder = Comparer<JobSummary>.Create((first, second) =>
+    {
+        var byTime = first.ApprovedAt!.Value.CompareTo(second.ApprovedAt!.Value);
+        return byTime != 0 ? byTime : string.CompareOrdinal(first.JobId, second.JobId);
+    });
 }
 
-/// <summary>A contract, its terms, and every job raised under it by any association that holds it.</summary>
-public sealed record ContractInScope(string ContractId, ContractTerms Terms, IReadOnlyList<Job> Jobs);
+/// <summary>A contract, its terms, and every association that holds it (its owner first, then its members).</summary>
+public sealed record ContractInScope(string ContractId, ContractTerms Terms, IReadOnlyList<string> Holders);

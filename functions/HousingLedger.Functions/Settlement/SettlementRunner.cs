@@ -99,9 +99,11 @@ public sealed class SettlementRunner(
 
     /// <summary>
     /// Settles the association's payable jobs into the run's batch, contract by contract, pricing each with the
-    /// jobs of every association that holds the contract. The run's row is written before its first job is
-    /// settled (a run that finds nothing payable leaves none). Stops early, leaving the rest for the next run,
-    /// once the run has been closed for filing by another.
+    /// jobs of every association that holds the contract. A contract under which the association has nothing
+    /// payable is passed over without reading its jobs; otherwise the supplier's lateness is counted over the jobs
+    /// due in the window, then the approvals are read in order from the contract year of the first payable one.
+    /// The run's row is written before its first job is settled (a run that finds nothing payable leaves none).
+    /// Stops early, leaving the rest for the next run, once the run has been closed for filing by another.
     /// </summary>
     public async Task SettleAsync(SettlementRunRecord run, ContractJobs contracts, CancellationToken cancellationToken)
     {
@@ -109,14 +111,22 @@ public sealed class SettlementRunner(
         var stored = false;
         foreach (var contract in await contracts.HeldByAsync(run.AssociationId, cancellationToken))
         {
-            var jobs = contract.Jobs.Select(job => JobSummary.Of(job, settledOnLedger: false)).ToList();
-            var approved = jobs
-                .Where(job => job.ApprovedAt is not null && job.State is JobState.Approved or JobState.Settled)
-                .OrderBy(job => job.ApprovedAt)
-                .ThenBy(job => job.JobId, StringComparer.Ordinal);
-            foreach (var settled in SettlementEngine.SettleContract(contract.ContractId, contract.Terms, terms, approved, jobs))
+            if (await contracts.FirstPayableApprovalAsync(run.AssociationId, contract, run.AsOf, cancellationToken) is not { } firstPayable)
             {
-                if (settled.Job.AssociationId != run.AssociationId)
+                continue;
+            }
+
+            var lateness = new LatenessTally(contract.ContractId, contract.Terms, run.AsOf);
+            await foreach (var job in contracts.DueAsync(contract, lateness.WindowStart, run.AsOf, cancellationToken))
+            {
+                lateness.Add(job);
+            }
+
+            var settlement = new ContractSettlement(contract.ContractId, contract.Terms, terms, lateness.Lateness);
+            var yearStart = ContractSettlement.ContractYearStart(contract.Terms, firstPayable);
+            await foreach (var job in contracts.ApprovedAsync(contract, yearStart, run.AsOf, cancellationToken))
+            {
+                if (settlement.Add(job) is not { } settled || settled.Job.AssociationId != run.AssociationId)
                 {
                     continue;
                 }

@@ -83,13 +83,31 @@ public sealed class StateStore(StorageClients storage)
     /// Every document row of <paramref name="chain"/> whose key starts with <paramref name="prefix"/> (an
     /// association's jobs, contracts, runs, batches), in key order, streamed page by page from one range query.
     /// </summary>
+    public IAsyncEnumerable<(string RowKey, StoredDocument Row)> ListAsync(string chain, string prefix, CancellationToken cancellationToken = default) =>
+        ListAsync(chain, prefix, Keys.PrefixEnd(prefix), cancellationToken);
+
+    /// <summary>
+    /// Every document row of <paramref name="chain"/> whose key lies in [<paramref name="fromKey"/>,
+    /// <paramref name="toKey"/>), in key order, streamed page by page from one range query.
+    /// </summary>
     public async IAsyncEnumerable<(string RowKey, StoredDocument Row)> ListAsync(
-        string chain, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        string chain, string fromKey, string toKey, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var entity in Table.QueryAsync<TableEntity>(Keys.PrefixFilter(chain, prefix), cancellationToken: cancellationToken))
+        await foreach (var entity in Table.QueryAsync<TableEntity>(Keys.RangeFilter(chain, fromKey, toKey), cancellationToken: cancellationToken))
         {
             yield return (entity.RowKey, new StoredDocument(DocumentRow.Read(entity), entity.ETag.ToString()));
         }
+    }
+
+    /// <summary>The document row of <paramref name="chain"/> with the least key in [<paramref name="fromKey"/>, <paramref name="toKey"/>), or null when there is none.</summary>
+    public async Task<StoredDocument?> FirstAsync(string chain, string fromKey, string toKey, CancellationToken cancellationToken = default)
+    {
+        await foreach (var entity in Table.QueryAsync<TableEntity>(Keys.RangeFilter(chain, fromKey, toKey), maxPerPage: 1, cancellationToken: cancellationToken))
+        {
+            return new StoredDocument(DocumentRow.Read(entity), entity.ETag.ToString());
+        }
+
+        return null;
     }
 
     /// <summary>When a row was last written, or null when there is none.</summary>
@@ -184,19 +202,42 @@ public enum AcceptOutcome
 }
 
 /// <summary>A state row written together with an accepted event.</summary>
-public sealed record StateChange(string RowKey, JsonObject Document, string? ExpectedVersion, bool MustBeNew)
+public sealed record StateChange
 {
+    private StateChange(string rowKey, JsonObject? document, TableTransactionActionType action, ETag version)
+    {
+        RowKey = rowKey;
+        Document = document;
+        Action = action;
+        Version = version;
+    }
+
+    public string RowKey { get; }
+
+    /// <summary>The row's new document; null when the row is deleted.</summary>
+    public JsonObject? Document { get; }
+
+    private TableTransactionActionType Action { get; }
+
+    private ETag Version { get; }
+
     /// <summary>Creates a row that must not exist yet.</summary>
-    public static StateChange Create(string rowKey, JsonObject document) => new(rowKey, document, null, true);
+    public static StateChange Create(string rowKey, JsonObject document) => new(rowKey, document, TableTransactionActionType.Add, default);
 
     /// <summary>Replaces a row as it was read (optimistic concurrency on its version).</summary>
-    public static StateChange Replace(string rowKey, JsonObject document, string version) => new(rowKey, document, version, false);
+    public static StateChange Replace(string rowKey, JsonObject document, string version) =>
+        new(rowKey, document, TableTransactionActionType.UpdateReplace, new ETag(version));
 
-    internal TableTransactionAction ToAction(string chain)
-    {
-        var entity = DocumentRow.Create(chain, RowKey, Document);
-        return MustBeNew
-            ? new TableTransactionAction(TableTransactionActionType.Add, entity)
-            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new ETag(ExpectedVersion!));
-    }
+    /// <summary>
+    /// Writes a row whether or not it exists: for rows derived from another row that the same transaction
+    /// replaces or creates, whose version then guards both.
+    /// </summary>
+    public static StateChange Put(string rowKey, JsonObject document) => new(rowKey, document, TableTransactionActionType.UpsertReplace, default);
+
+    /// <summary>Deletes a row that exists (the transaction fails if it does not), whatever its version.</summary>
+    public static StateChange Delete(string rowKey) => new(rowKey, null, TableTransactionActionType.Delete, ETag.All);
+
+    internal TableTransactionAction ToAction(string chain) => Document is null
+        ? new TableTransactionAction(Action, new TableEntity(chain, RowKey), Version)
+        : new TableTransactionAction(Action, DocumentRow.Create(chain, RowKey, Document), Version);
 }

@@ -4,7 +4,7 @@ using Azure.Data.Tables;
 namespace HousingLedger.Infrastructure.Tables;
 
 /// <summary>A row that carries one JSON document in its <c>Doc</c> properties.</summary>
-internal static class DocumentRow
+public static class DocumentRow
 {
     public static TableEntity Create(string partitionKey, string rowKey, JsonObject document)
     {

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using HousingLedger.Functions.Hosting;
 using HousingLedger.Functions.Hosting.Catalog;
 using HousingLedger.Functions.Hosting.Metadata;
-using HousingLedger.Functions.Tests.Hosting;
 
 namespace HousingLedger.Functions.Tests.Publishing;
 
@@ -12,12 +11,9 @@ internal static class DeclaredFunctions
     /// <summary>Every function of the app by name, with the function.json the code writes for it.</summary>
     public static async Task<IReadOnlyDictionary<string, JsonObject>> OfTheAppAsync()
     {
-        var builder = TestApps.CustomHandler();
-        builder.AddFunctionsHost();
-        builder.AddHousingLedger();
-        await using var app = builder.Build();
-        app.MapHousingLedger();
-        app.MapFunctionInvocations();
+        await using var app = HousingLedgerApp.Create(
+            new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory },
+            new Dictionary<string, string?> { [FunctionsHostExtensions.CustomHandlerPortSetting] = "0", ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" });
         return FunctionJson.All(FunctionCatalog.Of(app)).ToDictionary(f => f.FunctionName, f => f.Json, StringComparer.Ordinal);
     }
 }

@@ -21,13 +21,15 @@ public sealed class SettlementSetup(ApiClient api, Association owner, Associatio
 
     public string ContractId { get; } = contractId;
 
-    public static async Task<SettlementSetup> CreateAsync(ApiClient api, long unitPrice = 34500)
+    /// <summary>The set-up, the contract's oven priced at <paramref name="unitPrice"/> and in force from <paramref name="starts"/> (by default 2026-01-01).</summary>
+    public static async Task<SettlementSetup> CreateAsync(ApiClient api, long unitPrice = 34500, string? starts = null)
     {
         var owner = await api.OnboardAssociationAsync("Riverside Homes");
         var member = await api.OnboardAssociationAsync("Hillside Housing");
         var supplier = await api.RegisterSupplierAsync(new Uri("http://127.0.0.1:9/unreachable"));
         var terms = ApiClient.OvenContract(supplier.SupplierId);
         terms["items"]![0]!["unitPrice"] = unitPrice;
+        terms["starts"] = starts ?? (string)terms["starts"]!;
         var contractId = (string)(await api.JsonAsync(HttpMethod.Post, "/api/contracts", owner.ApiKey, terms.ToJsonString(), HttpStatusCode.Created))["contractId"]!;
         await api.JsonAsync(
             HttpMethod.Post, $"/api/contracts/{contractId}/members", owner.ApiKey, new JsonObject { ["associationId"] = member.AssociationId }.ToJsonString(), HttpStatusCode.OK);

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using HousingLedger.Functions;
-using HousingLedger.Functions.Hosting;
 
 namespace HousingLedger.Functions.Tests.Support;
 
@@ -28,11 +27,6 @@ public sealed class ServiceHost : IAsyncDisposable
     public static async Task<ServiceHost> StartAsync(string storageConnection, IDictionary<string, string?>? settings = null)
     {
         var keyFolder = Path.Combine(Path.GetTempPath(), "hl-test-keys");
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = ["--urls", "http://127.0.0.1:0"],
-            ContentRootPath = AppContext.BaseDirectory,
-        });
         var configuration = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = storageConnection,
@@ -48,12 +42,8 @@ public sealed class ServiceHost : IAsyncDisposable
             configuration[key] = value;
         }
 
-        builder.Configuration.AddInMemoryCollection(configuration);
-        builder.AddFunctionsHost();
-        builder.AddHousingLedger();
-        var app = builder.Build();
-        app.MapHousingLedger();
-        app.MapFunctionInvocations();
+        var app = HousingLedgerApp.Create(
+            new WebApplicationOptions { Args = ["--urls", "http://127.0.0.1:0"], ContentRootPath = AppContext.BaseDirectory }, configuration);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ServiceHost(app, new Uri(address));

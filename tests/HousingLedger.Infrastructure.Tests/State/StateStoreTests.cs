@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using HousingLedger.Infrastructure.State;
 using HousingLedger.Infrastructure.Storage;
+using HousingLedger.Infrastructure.Tables;
 using HousingLedger.Ledger;
 using HousingLedger.Testing;
 using HousingLedger.Values;
@@ -90,6 +91,46 @@ public sealed class StateStoreTests(AzuriteFixture azurite) : IAsyncLifetime
         }
 
         Assert.Equal([("job|a", 1), ("job|b", 2), ("job|c", 5)], rows);
+    }
+
+    [Fact]
+    public async Task Listing_a_range_returns_the_rows_from_its_first_key_up_to_but_not_including_its_last()
+    {
+        foreach (var key in new[] { "due|2026-01-01|job_a", "due|2026-02-01|job_b", "due|2026-02-01|job_c", "due|2026-03-01|job_d" })
+        {
+            await store.PutAsync(chain, key, new JsonObject { ["key"] = key });
+        }
+
+        var keys = new List<string>();
+        await foreach (var (rowKey, _) in store.ListAsync(chain, "due|2026-01-02", Keys.PrefixEnd("due|2026-02-01|")))
+        {
+            keys.Add(rowKey);
+        }
+
+        Assert.Equal(["due|2026-02-01|job_b", "due|2026-02-01|job_c"], keys);
+        Assert.Equal("due|2026-03-01|job_d", (string?)(await store.FirstAsync(chain, "due|2026-02-02", "due|~"))?.Document["key"]);
+        Assert.Null(await store.FirstAsync(chain, "due|2026-03-02", "due|~"));
+    }
+
+    [Fact]
+    public async Task Put_and_delete_go_with_the_event_or_not_at_all()
+    {
+        await store.AcceptAsync(Tx("evt-1", Now), [StateChange.Create("job|job_1", new JsonObject { ["state"] = "raised" }), StateChange.Put("open|job_1", new JsonObject())]);
+        var read = await store.GetAsync(chain, "job|job_1");
+
+        var stale = await store.AcceptAsync(
+            Tx("evt-2", Now.AddSeconds(1)),
+            [StateChange.Replace("job|job_1", new JsonObject { ["state"] = "cancelled" }, "W/\"datetime'2001-01-01T00%3A00%3A00.0000000Z'\""), StateChange.Delete("open|job_1"), StateChange.Put("closed|job_1", new JsonObject())]);
+        Assert.Equal(AcceptOutcome.StaleState, stale);
+        Assert.NotNull(await store.GetAsync(chain, "open|job_1"));
+        Assert.Null(await store.GetAsync(chain, "closed|job_1"));
+
+        var accepted = await store.AcceptAsync(
+            Tx("evt-3", Now.AddSeconds(2)),
+            [StateChange.Replace("job|job_1", new JsonObject { ["state"] = "cancelled" }, read!.Version), StateChange.Delete("open|job_1"), StateChange.Put("closed|job_1", new JsonObject { ["n"] = 1 })]);
+        Assert.Equal(AcceptOutcome.Accepted, accepted);
+        Assert.Null(await store.GetAsync(chain, "open|job_1"));
+        Assert.Equal(1, (int)(await store.GetAsync(chain, "closed|job_1"))!.Document["n"]!);
     }
 
     [Fact]

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Globalization;
+using HousingLedger.Contracts;
+using HousingLedger.Functions;
+using HousingLedger.Functions.Api;
+using HousingLedger.Functions.Settlement;
+using HousingLedger.Infrastructure.State;
+using HousingLedger.Infrastructure.Storage;
+using HousingLedger.Settlement;
+using HousingLedger.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HousingLedger.LoadGenerator.Settlement;
+
+/// <summary>
+/// One settlement measurement: a private Azurite, the service in this process (so its memory is this process's),
+/// one association's contract year seeded, then the service's own <see cref="SettlementRunner"/> run as the
+/// timer and <c>POST /api/settlements</c> run it, timed, with the managed heap sampled throughout; then a second
+/// run as of the same time, which must find nothing to pay.
+/// </summary>
+public static class SettlementLoadRun
+{
+    private static readonly TimeSpan Approved = TimeSpan.FromDays(35);
+
+    /// <returns>The process exit code: 0 every payable job was paid once and no other; 1 it was not so.</returns>
+    public static async Task<int> RunAsync(SettlementLoadOptions options, TextWriter report, CancellationToken cancellationToken)
+    {
+        var azurite = new AzuriteFixture();
+        await azurite.InitializeAsync();
+        var keys = Directory.CreateTempSubdirectory("hl-settlement-load");
+        try
+        {
+            await using var app = HousingLedgerApp.Create(
+                new WebApplicationOptions { Args = ["--urls", "http://127.0.0.1:0"], ContentRootPath = AppContext.BaseDirectory },
+                new Dictionary<string, string?>
+                {
+                    ["AzureWebJobsStorage"] = azurite.ConnectionString,
+                    ["Operator:ApiKey"] = LoadOptions.SampleOperatorKey,
+                    ["Signing:LocalKeyPath"] = Path.Combine(keys.FullName, "signing-key.pem"),
+                    ["Logging:LogLevel:Default"] = "Warning",
+                    ["AzureWebJobs.Settlement.Disabled"] = "true",
+                });
+            await app.StartAsync(cancellationToken);
+            return await MeasureAsync(app, options, report, cancellationToken);
+        }
+        finally
+        {
+            await azurite.DisposeAsync();
+            keys.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<int> MeasureAsync(WebApplication app, SettlementLoadOptions options, TextWriter report, CancellationToken cancellationToken)
+    {
+        using var client = new ServiceClient(new Uri(app.Urls.First()));
+        var runTag = Guid.NewGuid().ToString("N")[..8];
+        var estate = await Estate.SetUpAsync(client, LoadOptions.SampleOperatorKey, new Uri("http://127.0.0.1:9/"), 1, runTag, cancellationToken);
+        var association = estate.Associations[0];
+        var contract = await client.GetAsync($"/api/contracts/{association.ContractId}", association.ApiKey, cancellationToken);
+        var terms = ContractTerms.FromCanonicalJson(contract.Json["terms"]!.AsObject());
+
+        // Every job raised, completed and approved in this contract year, at least a few days before T.
+        var asOf = DateTimeOffset.UtcNow;
+        var lastRaised = asOf - Approved;
+        var firstRaised = ContractSettlement.ContractYearStart(terms, lastRaised).AddDays(1);
+        if (firstRaised >= lastRaised)
+        {
+            report.WriteLine($"The contract year began too recently to seed it ({UtcTimestamp(firstRaised)}); run this later in the year.");
+            return 2;
+        }
+
+        var seeding = Stopwatch.StartNew();
+        var history = new ContractHistory(association.AssociationId, association.ContractId, terms, Estate.ItemCode);
+        var stateTable = app.Services.GetRequiredService<StorageClients>().Tables.GetTableClient(StorageNames.StateTable);
+        var payable = await history.SeedAsync(stateTable, options.Settled, options.Payable, firstRaised, lastRaised, runTag, cancellationToken);
+        report.WriteLine(Invariant(
+            $"Seeded {options.Settled} settled and {options.Payable} payable jobs of one contract, raised {UtcTimestamp(firstRaised)} to {UtcTimestamp(lastRaised)}, in {seeding.Elapsed.TotalSeconds:F1} s."));
+
+        var runner = app.Services.GetRequiredService<SettlementRunner>();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var baseline = GC.GetGCMemoryInfo().HeapSizeBytes;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var peak = HeapPeak.Start();
+        var clock = Stopwatch.StartNew();
+        var outcome = await runner.RunAsync(asOf, [association.AssociationId], cancellationToken);
+        var elapsed = clock.Elapsed;
+        var peakHeap = await peak.StopAsync();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+
+        clock.Restart();
+        var again = await runner.RunAsync(asOf, [association.AssociationId], cancellationToken);
+        var idle = clock.Elapsed;
+
+        var paid = await PaidJobsAsync(app.Services.GetRequiredService<StateStore>(), association.AssociationId, outcome, cancellationToken);
+        var sound = paid.Count == payable.Count && paid.ToHashSet(StringComparer.Ordinal).SetEquals(payable) && again.Batches.Count == 0;
+        report.WriteLine(Invariant($"Settlement run: {paid.Count} jobs paid in {outcome.Batches.Count} batch(es) in {elapsed.TotalSeconds:F1} s ({paid.Count / elapsed.TotalSeconds:F0} jobs/s)."));
+        report.WriteLine(Invariant($"Managed heap after a collection: {Mib(baseline)} MiB before the run, at most {Mib(peakHeap)} MiB during it (+{Mib(peakHeap - baseline)} MiB); {GC.CollectionCount(2)} gen 2 collections in all."));
+        report.WriteLine(Invariant($"Allocated during the run: {Mib(allocated)} MiB (this process: the run, and the host's appender and queue listeners beside it)."));
+        report.WriteLine(Invariant($"A second run as of the same time: {again.Batches.Count} batches, in {idle.TotalMilliseconds:F0} ms."));
+        report.WriteLine(sound ? "Every payable job was paid exactly once, and nothing else." : "UNSOUND: the jobs paid are not exactly the payable ones, or the second run paid something.");
+        return sound ? 0 : 1;
+    }
+
+    private static async Task<List<string>> PaidJobsAsync(StateStore state, string associationId, SettlementOutcome outcome, CancellationToken cancellationToken)
+    {
+        var paid = new List<string>();
+        foreach (var batch in outcome.Batches)
+        {
+            await foreach (var (_, row) in state.ListAsync(associationId, Chains.SettledJobRows(batch.BatchId), cancellationToken))
+            {
+                paid.Add(SettledJobRow.FromDocument(row.Document).JobId);
+            }
+        }
+
+        return paid;
+    }
+
+    private static string Mib(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("F1", CultureInfo.InvariantCulture);
+
+    private static string UtcTimestamp(DateTimeOffset instant) => Values.UtcTimestamp.Format(instant);
+
+    private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
+}
