@@ -19,15 +19,10 @@ public sealed class JobEvents(StateStore state, EventIntake intake, TimeProvider
     {
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            if (command.EventId is not null && await state.GetAcceptedEventTypeAsync(command.AssociationId, command.EventId, cancellationToken) is not null)
-            {
-                return JobEventResult.Duplicate(command.EventId);
-            }
-
             var stored = await state.GetAsync(command.AssociationId, Chains.JobRow(command.JobId), cancellationToken);
             if (stored is null)
             {
-                return JobEventResult.NotFound;
+                return await IsDuplicateAsync(command, cancellationToken) ? JobEventResult.Duplicate(command.EventId!) : JobEventResult.NotFound;
             }
 
             var record = JobRecord.FromDocument(stored.Document);
@@ -36,7 +31,10 @@ public sealed class JobEvents(StateStore state, EventIntake intake, TimeProvider
             var outcome = JobLifecycle.Apply(record.Job, command.Type, occurredAt, now);
             if (!outcome.IsApplied)
             {
-                return outcome.Invalid is not null ? JobEventResult.Refused(outcome.Invalid) : JobEventResult.Conflicting(outcome.Conflict!);
+                // A retry of an event already recorded usually no longer fits the job it moved on: it is a duplicate.
+                return await IsDuplicateAsync(command, cancellationToken) ? JobEventResult.Duplicate(command.EventId!)
+                    : outcome.Invalid is not null ? JobEventResult.Refused(outcome.Invalid)
+                    : JobEventResult.Conflicting(outcome.Conflict!);
             }
 
             var recordedAt = now > record.LastRecordedAt ? now : record.LastRecordedAt.AddTicks(1);
@@ -59,6 +57,11 @@ public sealed class JobEvents(StateStore state, EventIntake intake, TimeProvider
 
         return JobEventResult.Conflicting("The job changed repeatedly while this event was being recorded; send it again.");
     }
+
+    // Asked only when the event cannot be recorded as it stands: on the way in, a duplicate is caught by the claim
+    // on its id in the accepting transaction, which saves a read on every event.
+    private async Task<bool> IsDuplicateAsync(JobEventCommand command, CancellationToken cancellationToken) =>
+        command.EventId is not null && await state.GetAcceptedEventTypeAsync(command.AssociationId, command.EventId, cancellationToken) is not null;
 }
 
 /// <summary>An event someone wants recorded on a job.</summary>

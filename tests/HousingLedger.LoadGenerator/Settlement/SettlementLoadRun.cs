@@ -3,6 +3,7 @@ using System.Globalization;
 using HousingLedger.Contracts;
 using HousingLedger.Functions;
 using HousingLedger.Functions.Api;
+using HousingLedger.Functions.Pipeline;
 using HousingLedger.Functions.Settlement;
 using HousingLedger.Infrastructure.State;
 using HousingLedger.Infrastructure.Storage;
@@ -77,6 +78,8 @@ public static class SettlementLoadRun
         report.WriteLine(Invariant(
             $"Seeded {options.Settled} settled and {options.Payable} payable jobs of one contract, raised {UtcTimestamp(firstRaised)} to {UtcTimestamp(lastRaised)}, in {seeding.Elapsed.TotalSeconds:F1} s."));
 
+        await ReportStorageSpeedAsync(app.Services.GetRequiredService<StateStore>(), association.AssociationId, terms, payable, asOf, report, cancellationToken);
+
         var runner = app.Services.GetRequiredService<SettlementRunner>();
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -95,6 +98,9 @@ public static class SettlementLoadRun
         var idle = clock.Elapsed;
 
         var paid = await PaidJobsAsync(app.Services.GetRequiredService<StateStore>(), association.AssociationId, outcome, cancellationToken);
+
+        // Every job.settled onto the chain before the host stops, so no append is cut short on the way out.
+        await app.Services.GetRequiredService<LedgerAppender>().AppendPendingAsync(association.AssociationId, cancellationToken);
         var sound = paid.Count == payable.Count && paid.ToHashSet(StringComparer.Ordinal).SetEquals(payable) && again.Batches.Count == 0;
         report.WriteLine(Invariant($"Settlement run: {paid.Count} jobs paid in {outcome.Batches.Count} batch(es) in {elapsed.TotalSeconds:F1} s ({paid.Count / elapsed.TotalSeconds:F0} jobs/s)."));
         report.WriteLine(Invariant($"Managed heap after a collection: {Mib(baseline)} MiB before the run, at most {Mib(peakHeap)} MiB during it (+{Mib(peakHeap - baseline)} MiB); {GC.CollectionCount(2)} gen 2 collections in all."));
@@ -102,6 +108,40 @@ public static class SettlementLoadRun
         report.WriteLine(Invariant($"A second run as of the same time: {again.Batches.Count} batches, in {idle.TotalMilliseconds:F0} ms."));
         report.WriteLine(sound ? "Every payable job was paid exactly once, and nothing else." : "UNSOUND: the jobs paid are not exactly the payable ones, or the second run paid something.");
         return sound ? 0 : 1;
+    }
+
+    // What the run's reads cost on this storage, apart from the run: a point read (each settled job takes a few),
+    // and the two passes over the index a run makes (lateness over the window, volume over the contract year).
+    private static async Task ReportStorageSpeedAsync(
+        StateStore state, string associationId, ContractTerms terms, IReadOnlyList<string> payable, DateTimeOffset asOf, TextWriter report, CancellationToken cancellationToken)
+    {
+        var pointReads = new List<double>();
+        foreach (var jobId in payable.Take(25))
+        {
+            var read = Stopwatch.StartNew();
+            await state.GetAsync(associationId, Chains.JobRow(jobId), cancellationToken);
+            pointReads.Add(read.Elapsed.TotalMilliseconds);
+        }
+
+        var contracts = new ContractJobs(state);
+        var contract = (await contracts.HeldByAsync(associationId, cancellationToken)).Single();
+        var clock = Stopwatch.StartNew();
+        var lateness = new LatenessTally(contract.ContractId, terms, asOf);
+        await foreach (var job in contracts.DueAsync(contract, lateness.WindowStart, asOf, cancellationToken))
+        {
+            lateness.Add(job);
+        }
+
+        var due = clock.Elapsed;
+        clock.Restart();
+        var approved = 0;
+        await foreach (var job in contracts.ApprovedAsync(contract, ContractSettlement.ContractYearStart(terms, asOf), asOf, cancellationToken))
+        {
+            approved++;
+        }
+
+        report.WriteLine(Invariant(
+            $"On this storage: a point read takes {pointReads.Order().ElementAt(pointReads.Count / 2):F1} ms (median of {pointReads.Count}); reading the {lateness.Lateness.JobsInScope} jobs due in the window took {due.TotalSeconds:F1} s, and the {approved} approvals of the contract year {clock.Elapsed.TotalSeconds:F1} s."));
     }
 
     private static async Task<List<string>> PaidJobsAsync(StateStore state, string associationId, SettlementOutcome outcome, CancellationToken cancellationToken)
