@@ -61,6 +61,7 @@ public static class HousingLedgerApp
         services.AddSingleton<SigningKeyRegistry>();
         services.AddSingleton<ISigningKey>(provider => SigningOptions.CreateKey(provider));
         services.AddSingleton<ApiKeys>();
+        services.AddSingleton<Checkpoints>();
         services.AddSingleton<EventIntake>();
         services.AddSingleton<JobEvents>();
         services.AddSingleton<LedgerAppender>();

@@ -133,24 +133,11 @@ public static class LedgerApi
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> CheckpointAsync(
-        string chain, HttpContext context, TableLedgerStore ledger, ISigningKey signingKey, CancellationToken cancellationToken)
+        string chain, HttpContext context, Checkpoints checkpoints, CancellationToken cancellationToken)
     {
-        if (!MayRead(context, chain))
-        {
-            return NoChain(chain);
-        }
-
-        var tree = new MerkleAccumulator();
-        await foreach (var block in ledger.ReadBlocksAsync(chain, cancellationToken: cancellationToken))
-        {
-            foreach (var leaf in block.LeafHashes())
-            {
-                tree.Append(leaf);
-            }
-        }
-
-        var note = await CheckpointSigner.SignAsync(chain, tree.Size, tree.RootHash(), signingKey, cancellationToken);
-        return TypedResults.Text(note, "text/plain; charset=utf-8");
+        return MayRead(context, chain)
+            ? TypedResults.Text(await checkpoints.GetAsync(chain, cancellationToken), "text/plain; charset=utf-8")
+            : NoChain(chain);
     }
 
     public static async Task<Ok<JsonObject>> JwksAsync(SigningKeyRegistry keys, ISigningKey signingKey, CancellationToken cancellationToken)
