@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Xml.Linq;
 using HousingLedger.Values;
 
@@ -32,6 +31,5 @@ public sealed class ArchitectureTests
         Assert.True(extras.Count == 0, "The domain project references " + string.Join(", ", extras));
     }
 
-    private static string DomainProjectFile([CallerFilePath] string thisFile = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", "functions", "HousingLedger.Domain", "HousingLedger.Domain.csproj"));
+    private static string DomainProjectFile() => SourceTree.PathOf("functions", "HousingLedger.Domain", "HousingLedger.Domain.csproj");
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 namespace HousingLedger.Ledger;
@@ -98,6 +97,5 @@ public sealed class ChainGoldenFileTests
         }
     }
 
-    private static string SourceTestData([CallerFilePath] string thisFile = "") =>
-        Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "testdata");
+    private static string SourceTestData() => Path.Combine(SourceTree.TestProject, "testdata");
 }

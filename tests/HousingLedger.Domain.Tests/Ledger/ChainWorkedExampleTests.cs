@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -83,6 +82,5 @@ public sealed class ChainWorkedExampleTests
     private static string PadBase64(string base64Url) =>
         base64Url.Replace('-', '+').Replace('_', '/') + new string('=', (4 - (base64Url.Length % 4)) % 4);
 
-    private static string DocumentPath([CallerFilePath] string thisFile = "") =>
-        Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", "..", "docs", "ledger-format.md");
+    private static string DocumentPath() => SourceTree.PathOf("docs", "ledger-format.md");
 }

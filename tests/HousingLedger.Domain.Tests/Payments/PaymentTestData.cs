@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using HousingLedger.Values;
 
@@ -36,11 +35,11 @@ internal static class PaymentTestData
     }
 
     /// <summary>Asserts <paramref name="actual"/> equals the expected file, or rewrites it when asked to.</summary>
-    public static void AssertGolden(string caseName, PaymentFile actual, [CallerFilePath] string callerPath = "")
+    public static void AssertGolden(string caseName, PaymentFile actual)
     {
         if (Environment.GetEnvironmentVariable("HL_UPDATE_GOLDEN") == "1")
         {
-            var source = Path.Combine(TestsRoot(callerPath), "testdata", "payments", caseName, actual.Name);
+            var source = Path.Combine(SourceTree.TestProject, "testdata", "payments", caseName, actual.Name);
             File.WriteAllBytes(source, actual.Content.ToArray());
             return;
         }
@@ -51,18 +50,6 @@ internal static class PaymentTestData
             differsAt < 0,
             $"{caseName}/{actual.Name} differs from the golden file at byte {differsAt} (expected {expected.Length} bytes, wrote {actual.Size}):\n"
             + $"expected: {Around(expected, differsAt)}\nwritten:  {Around(actual.Content.Span, differsAt)}");
-    }
-
-    /// <summary>The test project's source folder, found from a test source file's path.</summary>
-    public static string TestsRoot(string sourceFile)
-    {
-        var folder = Path.GetDirectoryName(sourceFile);
-        while (folder is not null && !File.Exists(Path.Combine(folder, "HousingLedger.Domain.Tests.csproj")))
-        {
-            folder = Path.GetDirectoryName(folder);
-        }
-
-        return folder ?? throw new InvalidOperationException($"No test project above {sourceFile}.");
     }
 
     private static int FirstDifference(ReadOnlySpan<byte> expected, ReadOnlySpan<byte> actual)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 
 namespace HousingLedger.Payments.Iso20022;
 
@@ -29,10 +28,6 @@ public sealed class SchemaCopyTests
         }
 
         /// <summary><c>../shared/reference/iso20022/pain.001.001.09.xsd</c> from the repository root.</summary>
-        public static string SharedSchemaPath([CallerFilePath] string thisFile = "")
-        {
-            var repositoryRoot = Path.GetFullPath(Path.Combine(PaymentTestData.TestsRoot(thisFile), "..", ".."));
-            return Path.GetFullPath(Path.Combine(repositoryRoot, "..", "shared", "reference", "iso20022", "pain.001.001.09.xsd"));
-        }
+        public static string SharedSchemaPath() => SourceTree.PathOf("..", "shared", "reference", "iso20022", "pain.001.001.09.xsd");
     }
 }
