@@ -44,7 +44,7 @@ public sealed class JobEvents(StateStore state, EventIntake intake, TimeProvider
             changes.AddRange(ContractJobIndex.Changes(record.Job, updated.Job));
             changes.AddRange(command.ExtraChanges(tx.EventId));
 
-            switch (await intake.AcceptAsync(tx, changes, cancellationToken))
+            switch (await intake.AcceptAsync(tx, changes, cancellationToken, command.WakeAppender))
             {
                 case AcceptOutcome.Accepted:
                     return JobEventResult.Recorded(tx.EventId, outcome.Next!.State);
@@ -70,6 +70,9 @@ public sealed record JobEventCommand(
 {
     /// <summary>Rows to write with the event, given its id (e.g. free text kept off the ledger).</summary>
     public Func<string, IEnumerable<StateChange>> ExtraChanges { get; init; } = _ => [];
+
+    /// <summary>Whether to wake the appender once it is accepted; false when the caller wakes it once after many.</summary>
+    public bool WakeAppender { get; init; } = true;
 }
 
 /// <summary>How recording a job event ended.</summary>

@@ -22,10 +22,16 @@ public sealed class EventIntake(StateStore state, StorageClients storage, TimePr
         return new LedgerTransaction(type, chain, eventId ?? Identifier.New("evt"), occurredAt ?? now, now, actor, subject, data);
     }
 
-    public async Task<AcceptOutcome> AcceptAsync(LedgerTransaction transaction, IEnumerable<StateChange> changes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Accepts <paramref name="transaction"/> with the rows it changes (see <see cref="StateStore.AcceptAsync"/>)
+    /// and, unless <paramref name="wakeAppender"/> is false, wakes the appender for its chain. A caller accepting
+    /// many events in a row may wake it once when done instead (<see cref="WakeAppenderAsync"/>).
+    /// </summary>
+    public async Task<AcceptOutcome> AcceptAsync(
+        LedgerTransaction transaction, IEnumerable<StateChange> changes, CancellationToken cancellationToken, bool wakeAppender = true)
     {
         var outcome = await state.AcceptAsync(transaction, changes, cancellationToken);
-        if (outcome == AcceptOutcome.Accepted)
+        if (outcome == AcceptOutcome.Accepted && wakeAppender)
         {
             await WakeAppenderAsync(transaction.Chain, cancellationToken);
         }
@@ -33,7 +39,8 @@ public sealed class EventIntake(StateStore state, StorageClients storage, TimePr
         return outcome;
     }
 
-    private async Task WakeAppenderAsync(string chain, CancellationToken cancellationToken)
+    /// <summary>Asks for everything accepted on <paramref name="chain"/> to be appended; best effort, since the catch-up timer appends it anyway.</summary>
+    public async Task WakeAppenderAsync(string chain, CancellationToken cancellationToken)
     {
         try
         {

@@ -1,5 +1,6 @@
 using HousingLedger.Functions.Api;
 using HousingLedger.Functions.Jobs;
+using HousingLedger.Functions.Pipeline;
 using HousingLedger.Infrastructure.State;
 using HousingLedger.Jobs;
 using HousingLedger.Settlement;
@@ -16,7 +17,7 @@ namespace HousingLedger.Functions.Settlement;
 /// <c>docs/settlement.md</c>.
 /// </summary>
 public sealed class SettlementRunner(
-    StateStore state, JobEvents jobEvents, BatchFiling filing, IOptions<SettlementOptions> options, TimeProvider time,
+    StateStore state, JobEvents jobEvents, EventIntake intake, BatchFiling filing, IOptions<SettlementOptions> options, TimeProvider time,
     ILogger<SettlementRunner> logger)
 {
     public const string Actor = "service:settlement";
@@ -109,38 +110,50 @@ public sealed class SettlementRunner(
     {
         var terms = new SettlementRun(run.AsOf, Money.FromPence(options.Value.FeePerJobPence));
         var stored = false;
-        foreach (var contract in await contracts.HeldByAsync(run.AssociationId, cancellationToken))
+        try
         {
-            if (await contracts.FirstPayableApprovalAsync(run.AssociationId, contract, run.AsOf, cancellationToken) is not { } firstPayable)
+            foreach (var contract in await contracts.HeldByAsync(run.AssociationId, cancellationToken))
             {
-                continue;
-            }
-
-            var lateness = new LatenessTally(contract.ContractId, contract.Terms, run.AsOf);
-            await foreach (var job in contracts.DueAsync(contract, lateness.WindowStart, run.AsOf, cancellationToken))
-            {
-                lateness.Add(job);
-            }
-
-            var settlement = new ContractSettlement(contract.ContractId, contract.Terms, terms, lateness.Lateness);
-            var yearStart = ContractSettlement.ContractYearStart(contract.Terms, firstPayable);
-            await foreach (var job in contracts.ApprovedAsync(contract, yearStart, run.AsOf, cancellationToken))
-            {
-                if (settlement.Add(job) is not { } settled || settled.Job.AssociationId != run.AssociationId)
+                if (await contracts.FirstPayableApprovalAsync(run.AssociationId, contract, run.AsOf, cancellationToken) is not { } firstPayable)
                 {
                     continue;
                 }
 
-                if (!stored)
+                var lateness = new LatenessTally(contract.ContractId, contract.Terms, run.AsOf);
+                await foreach (var job in contracts.DueAsync(contract, lateness.WindowStart, run.AsOf, cancellationToken))
                 {
-                    await state.PutAsync(run.AssociationId, Chains.SettlementRunRow(run.RunId), run.ToDocument(), cancellationToken);
-                    stored = true;
+                    lateness.Add(job);
                 }
 
-                if (!await SettleJobAsync(run, SettledJobRow.Of(settled), cancellationToken))
+                var settlement = new ContractSettlement(contract.ContractId, contract.Terms, terms, lateness.Lateness);
+                var yearStart = ContractSettlement.ContractYearStart(contract.Terms, firstPayable);
+                await foreach (var job in contracts.ApprovedAsync(contract, yearStart, run.AsOf, cancellationToken))
                 {
-                    return;
+                    if (settlement.Add(job) is not { } settled || settled.Job.AssociationId != run.AssociationId)
+                    {
+                        continue;
+                    }
+
+                    if (!stored)
+                    {
+                        await state.PutAsync(run.AssociationId, Chains.SettlementRunRow(run.RunId), run.ToDocument(), cancellationToken);
+                        stored = true;
+                    }
+
+                    if (!await SettleJobAsync(run, SettledJobRow.Of(settled), cancellationToken))
+                    {
+                        return;
+                    }
                 }
+            }
+        }
+        finally
+        {
+            // Each job.settled was accepted without waking the appender, sparing a queue message per job: one
+            // wake-up covers them all (and the catch-up timer those of a run that dies before this).
+            if (stored)
+            {
+                await intake.WakeAppenderAsync(run.AssociationId, CancellationToken.None);
             }
         }
     }
@@ -164,6 +177,7 @@ public sealed class SettlementRunner(
                 StateChange.Replace(runKey, runRow.Document, runRow.Version),
                 StateChange.Create(Chains.SettledJobRow(run.BatchId, settled.JobId), settled.ToDocument()),
             ],
+            WakeAppender = false, // once for the whole run: see SettleAsync
         };
         var result = await jobEvents.RecordAsync(command, cancellationToken);
         switch (result.Status)
