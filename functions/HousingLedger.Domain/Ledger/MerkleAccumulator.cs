@@ -13,6 +13,29 @@ public sealed class MerkleAccumulator
     /// <summary>The number of leaves appended so far.</summary>
     public long Size { get; private set; }
 
+    /// <summary>
+    /// The compact range: the roots of the perfect subtrees the tree is made of, largest (leftmost) first, one per
+    /// set bit of <see cref="Size"/>. With the size, enough to go on appending (<see cref="Resume"/>) without the leaves.
+    /// </summary>
+    public IReadOnlyList<byte[]> Peaks => [.. peaks.Select(peak => (byte[])peak.Clone())];
+
+    /// <summary>An accumulator that goes on from a tree of <paramref name="size"/> leaves whose <see cref="Peaks"/> were <paramref name="peaks"/>.</summary>
+    /// <exception cref="ArgumentException">There is not one peak of <see cref="Rfc6962.HashSize"/> bytes per set bit of the size.</exception>
+    public static MerkleAccumulator Resume(long size, IReadOnlyList<byte[]> peaks)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(size);
+        ArgumentNullException.ThrowIfNull(peaks);
+        if (peaks.Count != long.PopCount(size) || peaks.Any(peak => peak is null || peak.Length != Rfc6962.HashSize))
+        {
+            throw new ArgumentException(
+                $"A tree of {size} leaves has {long.PopCount(size)} peaks of {Rfc6962.HashSize} bytes; found {peaks.Count}.", nameof(peaks));
+        }
+
+        var resumed = new MerkleAccumulator { Size = size };
+        resumed.peaks.AddRange(peaks.Select(peak => (byte[])peak.Clone()));
+        return resumed;
+    }
+
     /// <summary>Adds the next leaf hash to the right of the tree.</summary>
     /// <exception cref="ArgumentException">The hash is not <see cref="Rfc6962.HashSize"/> bytes long.</exception>
     public void Append(byte[] leafHash)

@@ -51,7 +51,7 @@ public sealed class SettlementRunner(
             {
                 batches.AddRange(await SettleAssociationAsync(runId, associationId, asOf, contracts, cancellationToken));
             }
-            catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or ArgumentException or Azure.RequestFailedException)
+            catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or ArgumentException or System.Text.Json.JsonException or Azure.RequestFailedException)
             {
                 logger.LogError(ex, "Settlement run {RunId} failed for association {AssociationId}", runId, associationId);
                 failures.Add(ex);

@@ -10,7 +10,7 @@ namespace HousingLedger.Infrastructure.Ledger;
 
 /// <summary>
 /// The chains in Table Storage, append-only. Partition = chain. Rows:
-/// <c>head</c> (height, block hash, transaction count; its ETag serialises appenders),
+/// <c>head</c> (height, block hash, transaction count and the peaks of the chain's Merkle tree; its ETag serialises appenders),
 /// <c>block|{height}</c> (the block as its export line), and <c>event|{eventId}</c> (where an event landed).
 /// A block, its event rows and the head move together in one entity-group transaction, so two appenders can
 /// never claim the same height and no event id can land twice: the loser's transaction fails whole.
@@ -25,6 +25,8 @@ public sealed class TableLedgerStore(StorageClients storage)
     public const int MaxBlockCharacters = LargeText.MaxLength - 20_000;
 
     private const string HeadRow = "head";
+    // The head row's compact range of the chain's Merkle tree: its peaks' 32-byte hashes, concatenated, in base64.
+    private const string TreePeaks = "TreePeaks";
     private const string BlockPrefix = "block|";
     private const string EventPrefix = "event|";
 
@@ -40,7 +42,36 @@ public sealed class TableLedgerStore(StorageClients storage)
 
         var entity = response.Value!;
         var head = new ChainHead(chain, entity.GetInt64("Height")!.Value, entity.GetString("BlockHash"), entity.GetInt64("TxCount")!.Value);
-        return new StoredHead(head, entity.ETag);
+        return new StoredHead(head, entity.ETag, ReadPeaks(entity.GetString(TreePeaks)));
+    }
+
+    /// <summary>
+    /// The Merkle tree of every transaction on the chain up to <paramref name="head"/> (empty for null), as a compact
+    /// range to append to or take the root of: from the peaks kept on the head, or, for a head written before they
+    /// were kept, by reading the chain's blocks.
+    /// </summary>
+    public async Task<MerkleAccumulator> TreeAsync(StoredHead? head, CancellationToken cancellationToken = default)
+    {
+        if (head is null)
+        {
+            return new MerkleAccumulator();
+        }
+
+        if (head.TreePeaks is { } peaks)
+        {
+            return MerkleAccumulator.Resume(head.Head.TxCount, peaks);
+        }
+
+        var tree = new MerkleAccumulator();
+        await foreach (var block in ReadBlocksAsync(head.Head.Chain, 0, head.Head.Height, cancellationToken))
+        {
+            foreach (var leaf in block.LeafHashes())
+            {
+                tree.Append(leaf);
+            }
+        }
+
+        return tree;
     }
 
     /// <summary>
@@ -51,11 +82,18 @@ public sealed class TableLedgerStore(StorageClients storage)
     {
         var header = block.Header;
         var chain = header.Chain;
+        var tree = await TreeAsync(expected, cancellationToken);
+        foreach (var leaf in block.LeafHashes())
+        {
+            tree.Append(leaf);
+        }
+
         var newHead = new TableEntity(chain, HeadRow)
         {
             ["Height"] = header.Height,
             ["BlockHash"] = header.Hash(),
             ["TxCount"] = (expected?.Head.TxCount ?? 0) + header.TxCount,
+            [TreePeaks] = Convert.ToBase64String([.. tree.Peaks.SelectMany(peak => peak)]),
         };
 
         var blockRow = new TableEntity(chain, BlockKey(header.Height))
@@ -135,11 +173,17 @@ public sealed class TableLedgerStore(StorageClients storage)
 
     private static string BlockKey(long height) => BlockPrefix + Keys.Padded(height);
 
+    private static List<byte[]>? ReadPeaks(string? base64) =>
+        base64 is null ? null : [.. Convert.FromBase64String(base64).Chunk(Rfc6962.HashSize)];
+
     private static string EventKey(string eventId) => EventPrefix + eventId;
 }
 
-/// <summary>A chain's head as stored, with the ETag an appender must match to move it.</summary>
-public sealed record StoredHead(ChainHead Head, ETag ETag);
+/// <summary>
+/// A chain's head as stored, with the ETag an appender must match to move it, and the peaks of the chain's Merkle
+/// tree (<see cref="MerkleAccumulator.Peaks"/>); null for a head written before they were kept.
+/// </summary>
+public sealed record StoredHead(ChainHead Head, ETag ETag, IReadOnlyList<byte[]>? TreePeaks);
 
 /// <summary>Where an event sits on its chain.</summary>
 public sealed record EventLocation(long Height, int Index);

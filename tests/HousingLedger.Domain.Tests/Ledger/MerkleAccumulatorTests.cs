@@ -60,4 +60,45 @@ public sealed class MerkleAccumulatorTests
     [Fact]
     public void Append_HashOfWrongLength_IsAProgrammerError() =>
         Assert.Throws<ArgumentException>(() => new MerkleAccumulator().Append(new byte[20]));
+
+    [Property(MaxTest = 100)]
+    public void Resume_FromTheSizeAndPeaksAtAnyPoint_GoesOnToTheSameRoot(NonNegativeInt sizeSeed, NonNegativeInt splitSeed)
+    {
+        var leaves = MerkleTestTrees.Leaves(sizeSeed.Get % 300);
+        var split = leaves.Length == 0 ? 0 : splitSeed.Get % (leaves.Length + 1);
+        var whole = new MerkleAccumulator();
+        var first = new MerkleAccumulator();
+        foreach (var (leaf, index) in leaves.Select((leaf, index) => (leaf, index)))
+        {
+            whole.Append(leaf);
+            if (index < split)
+            {
+                first.Append(leaf);
+            }
+        }
+
+        var resumed = MerkleAccumulator.Resume(first.Size, first.Peaks);
+        foreach (var leaf in leaves.Skip(split))
+        {
+            resumed.Append(leaf);
+        }
+
+        Assert.Equal(long.PopCount(first.Size), first.Peaks.Count);
+        Assert.Equal(whole.Size, resumed.Size);
+        Assert.Equal(Convert.ToHexStringLower(whole.RootHash()), Convert.ToHexStringLower(resumed.RootHash()));
+    }
+
+    [Fact]
+    public void Resume_RefusesPeaksThatDoNotFitTheSize()
+    {
+        var accumulator = new MerkleAccumulator();
+        foreach (var leaf in MerkleTestTrees.TreeOfEightLeafHashes.Take(6))
+        {
+            accumulator.Append(leaf);
+        }
+
+        Assert.Throws<ArgumentException>(() => MerkleAccumulator.Resume(7, accumulator.Peaks));
+        Assert.Throws<ArgumentException>(() => MerkleAccumulator.Resume(6, [accumulator.Peaks[0], new byte[31]]));
+        Assert.Equal(accumulator.RootHash(), MerkleAccumulator.Resume(6, accumulator.Peaks).RootHash());
+    }
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using HousingLedger.Contracts;
+using HousingLedger.Functions.Api;
 using HousingLedger.Functions.Api.Auth;
 using HousingLedger.Functions.Settlement;
 using HousingLedger.Functions.Tests.Support;
@@ -103,9 +104,7 @@ public sealed class SettlementRunTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_batch_whose_stored_file_differs_is_not_overwritten_and_other_associations_still_settle()
     {
-        var setup = await SettlementSetup.CreateAsync(Api);
-        await setup.ApprovedJobAsync(setup.Owner, March, TimeSpan.FromDays(2));
-        var memberJob = await setup.ApprovedJobAsync(setup.Member, March, TimeSpan.FromDays(2));
+        var (setup, memberJob) = await AnApprovedJobForEachAssociationAsync();
         var runner = Host.Services.GetRequiredService<SettlementRunner>();
         var stopped = runner.NewRun("run_tampered" + Guid.NewGuid().ToString("N")[..8], setup.Owner.AssociationId, AsOf);
         await runner.SettleAsync(stopped, new ContractJobs(Host.Services.GetRequiredService<StateStore>()), CancellationToken.None);
@@ -124,6 +123,24 @@ public sealed class SettlementRunTests(AzuriteFixture azurite)
         await Host.Services.GetRequiredService<StorageClients>().Blobs.GetBlobContainerClient(StorageNames.PaymentBatchesContainer).DeleteBlobAsync(folder + "/bacs18.txt");
         await runner.RunAsync(AsOf, [setup.Owner.AssociationId], CancellationToken.None);
         Assert.Equal(stopped.BatchId, (string)Assert.Single(await setup.BatchesAsync(setup.Owner))["batchId"]!);
+    }
+
+    [Fact]
+    public async Task A_damaged_index_row_fails_its_own_associations_part_and_the_others_still_settle()
+    {
+        var (setup, memberJob) = await AnApprovedJobForEachAssociationAsync();
+        var state = Host.Services.GetRequiredService<StateStore>();
+        await state.PutAsync(
+            setup.Owner.AssociationId,
+            Chains.ContractJobsPayable(setup.ContractId) + "2026-03-01T00:00:00.0000000Z|job_damaged",
+            new JsonObject { ["jobId"] = "job_damaged", ["quantity"] = "many" });
+
+        var failure = await Assert.ThrowsAsync<AggregateException>(
+            () => Host.Services.GetRequiredService<SettlementRunner>().RunAsync(AsOf, [setup.Owner.AssociationId, setup.Member.AssociationId], CancellationToken.None));
+
+        Assert.IsAssignableFrom<System.Text.Json.JsonException>(Assert.Single(failure.InnerExceptions));
+        Assert.Empty(await setup.BatchesAsync(setup.Owner));
+        Assert.Equal([memberJob], (await setup.PaidJobsAsync(setup.Member)).Select(p => p.JobId));
     }
 
     [Fact]
@@ -240,5 +257,13 @@ public sealed class SettlementRunTests(AzuriteFixture azurite)
         var association = await Api.OnboardAssociationAsync();
         using var response = await Api.SendAsync(HttpMethod.Post, "/api/settlements", association.ApiKey, """{"asOf":"2099-01-01T00:00:00Z"}""");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    // The shared set-up and one job approved in March by each association; returns the member's job.
+    private async Task<(SettlementSetup Setup, string MemberJob)> AnApprovedJobForEachAssociationAsync()
+    {
+        var setup = await SettlementSetup.CreateAsync(Api);
+        await setup.ApprovedJobAsync(setup.Owner, March, TimeSpan.FromDays(2));
+        return (setup, await setup.ApprovedJobAsync(setup.Member, March, TimeSpan.FromDays(2)));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using HousingLedger.Infrastructure.Ledger;
 using HousingLedger.Infrastructure.Storage;
 using HousingLedger.Ledger;
@@ -83,6 +84,45 @@ public sealed class TableLedgerStoreTests(AzuriteFixture azurite) : IAsyncLifeti
         var read = await store.GetBlockAsync(chain, 0);
 
         Assert.Equal(block.ToExportLine(), read!.ToExportLine());
+    }
+
+    [Fact]
+    public async Task The_head_keeps_the_peaks_of_the_chains_merkle_tree_and_a_head_without_them_is_read_from_the_blocks()
+    {
+        foreach (var events in new[] { new[] { "evt-1", "evt-2" }, ["evt-3"], ["evt-4", "evt-5", "evt-6", "evt-7"] })
+        {
+            var head = await store.GetHeadAsync(chain);
+            Assert.True(await store.TryAppendAsync(await SealAsync(head?.Head, events), head));
+        }
+
+        var scanned = new MerkleAccumulator();
+        foreach (var leaf in (await ReadAllAsync()).SelectMany(block => block.LeafHashes()))
+        {
+            scanned.Append(leaf);
+        }
+
+        var stored = (await store.GetHeadAsync(chain))!;
+        Assert.Equal(3, stored.TreePeaks!.Count);
+        Assert.Equal(scanned.RootHash(), (await store.TreeAsync(stored)).RootHash());
+        Assert.Equal(scanned.RootHash(), (await store.TreeAsync(stored with { TreePeaks = null })).RootHash());
+
+        // A head written before the peaks were kept: the next block's append works them out and keeps them.
+        var table = azurite.Storage.Tables.GetTableClient(StorageNames.LedgerTable);
+        var headRow = (await table.GetEntityAsync<TableEntity>(chain, "head")).Value;
+        headRow.Remove("TreePeaks");
+        await table.UpdateEntityAsync(headRow, headRow.ETag, TableUpdateMode.Replace);
+        var legacy = (await store.GetHeadAsync(chain))!;
+        Assert.Null(legacy.TreePeaks);
+        var next = await SealAsync(legacy.Head, "evt-8");
+        Assert.True(await store.TryAppendAsync(next, legacy));
+        foreach (var leaf in next.LeafHashes())
+        {
+            scanned.Append(leaf);
+        }
+
+        var after = (await store.GetHeadAsync(chain))!;
+        Assert.Single(after.TreePeaks!);
+        Assert.Equal(scanned.RootHash(), (await store.TreeAsync(after)).RootHash());
     }
 
     private Task<Block> SealAsync(ChainHead? previous, params string[] eventIds) => SealAsync(previous, eventIds, padding: 0);
