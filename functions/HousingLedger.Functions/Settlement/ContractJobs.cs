@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HousingLedger.Contracts;
 using HousingLedger.Functions.Api;
 using HousingLedger.Functions.Jobs;
@@ -10,10 +11,14 @@ namespace HousingLedger.Functions.Settlement;
 /// The contracts an association holds, owned or joined, and their jobs as settlement reads them: from the
 /// <see cref="ContractJobIndex"/> rows of every association that holds the contract, since volume discounts and
 /// lateness are counted across all of them (SPEC §6.3, §6.4). Everything is streamed a page at a time. A
-/// contract's members are listed on its owner's row, so a member's copy leads to the owner's.
+/// contract's members are listed on its owner's row, so a member's copy leads to the owner's. A supplier's
+/// lateness under a contract is counted once per instance and as-of time, so make one per run: every association
+/// that holds the contract is then settled with the same figure, read once.
 /// </summary>
 public sealed class ContractJobs(StateStore state)
 {
+    private readonly Dictionary<(string ContractId, DateTimeOffset AsOf), SupplierLateness> lateness = [];
+
     public async Task<IReadOnlyList<ContractInScope>> HeldByAsync(string associationId, CancellationToken cancellationToken)
     {
         var contracts = new List<ContractInScope>();
@@ -51,8 +56,26 @@ public sealed class ContractJobs(StateStore state)
             ApprovalOrder);
     }
 
-    /// <summary>Every job of the contract, of every holder, due in (<paramref name="after"/>, <paramref name="through"/>], in no particular order.</summary>
-    public async IAsyncEnumerable<JobSummary> DueAsync(ContractInScope contract, DateTimeOffset after, DateTimeOffset through, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The contract's supplier's lateness at <paramref name="asOf"/>, over the jobs of every holder due in the window.</summary>
+    public async Task<SupplierLateness> LatenessAsync(ContractInScope contract, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        if (!lateness.TryGetValue((contract.ContractId, asOf), out var counted))
+        {
+            var tally = new LatenessTally(contract.ContractId, contract.Terms, asOf);
+            await foreach (var job in DueAsync(contract, tally.WindowStart, asOf, cancellationToken))
+            {
+                tally.Add(job);
+            }
+
+            lateness[(contract.ContractId, asOf)] = counted = tally.Lateness;
+        }
+
+        return counted;
+    }
+
+    // Every job of the contract, of every holder, due in (after, through], in no particular order.
+    private async IAsyncEnumerable<JobSummary> DueAsync(
+        ContractInScope contract, DateTimeOffset after, DateTimeOffset through, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var prefix = Chains.ContractJobsByDeadline(contract.ContractId);
         foreach (var holder in contract.Holders)
@@ -65,7 +88,7 @@ public sealed class ContractJobs(StateStore state)
     }
 
     private async IAsyncEnumerable<JobSummary> ReadAsync(
-        string associationId, string fromKey, string toKey, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        string associationId, string fromKey, string toKey, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var (_, row) in state.ListAsync(associationId, fromKey, toKey, cancellationToken))
         {

@@ -119,13 +119,8 @@ public sealed class SettlementRunner(
                     continue;
                 }
 
-                var lateness = new LatenessTally(contract.ContractId, contract.Terms, run.AsOf);
-                await foreach (var job in contracts.DueAsync(contract, lateness.WindowStart, run.AsOf, cancellationToken))
-                {
-                    lateness.Add(job);
-                }
-
-                var settlement = new ContractSettlement(contract.ContractId, contract.Terms, terms, lateness.Lateness);
+                var lateness = await contracts.LatenessAsync(contract, run.AsOf, cancellationToken);
+                var settlement = new ContractSettlement(contract.ContractId, contract.Terms, terms, lateness);
                 var yearStart = ContractSettlement.ContractYearStart(contract.Terms, firstPayable);
                 await foreach (var job in contracts.ApprovedAsync(contract, yearStart, run.AsOf, cancellationToken))
                 {
