@@ -32,6 +32,13 @@ public sealed class ContractSettlement
         volume = new ContractYearVolume(terms.Starts);
     }
 
+    /// <summary>The order approved jobs are fed in: approval <c>occurredAt</c>, then jobId by ordinal comparison.</summary>
+    public static IComparer<JobSummary> ApprovalOrder { get; } = Comparer<JobSummary>.Create((first, second) =>
+    {
+        var byTime = first.ApprovedAt!.Value.CompareTo(second.ApprovedAt!.Value);
+        return byTime != 0 ? byTime : string.CompareOrdinal(first.JobId, second.JobId);
+    });
+
     /// <summary>
     /// The start of the contract year that <paramref name="instant"/> falls in. Volume is counted afresh each
     /// year, so approvals may be fed from here on, skipping earlier years, when no payable job was approved before it.
@@ -81,18 +88,12 @@ public sealed class ContractSettlement
 
     private static void RequireAfter(JobSummary? previous, JobSummary job)
     {
-        if (previous is not null && CompareApprovalOrder(previous, job) >= 0)
+        if (previous is not null && ApprovalOrder.Compare(previous, job) >= 0)
         {
             throw new ArgumentException(
                 $"Jobs must arrive in strictly increasing (approval occurredAt, jobId) order, each once; job {job.JobId} approved {Describe(job.ApprovedAt)} came after job {previous.JobId} approved {Describe(previous.ApprovedAt)}.",
                 nameof(job));
         }
-    }
-
-    private static int CompareApprovalOrder(JobSummary first, JobSummary second)
-    {
-        var byTime = first.ApprovedAt!.Value.CompareTo(second.ApprovedAt!.Value);
-        return byTime != 0 ? byTime : string.CompareOrdinal(first.JobId, second.JobId);
     }
 
     private static string Describe(DateTimeOffset? instant) => instant is { } value ? UtcTimestamp.Format(value) : "none";

@@ -7,7 +7,8 @@ namespace HousingLedger.Functions.Api;
 /// <summary>
 /// Each chain's signed checkpoint, made once per chain head in this process and served again until the chain
 /// grows: the root comes from the tree's peaks kept on the head row, but the signature is a Key Vault call in
-/// Azure, and auditors and monitors poll checkpoints. A note stays valid after a key rotation, because retired keys stay published. Thread-safe.
+/// Azure, and auditors and monitors poll checkpoints. A note stays valid after a key rotation, because retired
+/// keys stay published. Thread-safe.
 /// </summary>
 public sealed class Checkpoints(TableLedgerStore ledger, ISigningKey signingKey)
 {

@@ -53,7 +53,7 @@ public sealed class ContractJobs(StateStore state)
         var prefix = Chains.ContractJobsByApproval(contract.ContractId);
         return OrderedMerge.MergeAsync(
             contract.Holders.Select(holder => ReadAsync(holder, ContractJobIndex.From(prefix, from), ContractJobIndex.Through(prefix, asOf), cancellationToken)),
-            ApprovalOrder);
+            ContractSettlement.ApprovalOrder);
     }
 
     /// <summary>The contract's supplier's lateness at <paramref name="asOf"/>, over the jobs of every holder due in the window.</summary>
@@ -95,12 +95,6 @@ public sealed class ContractJobs(StateStore state)
             yield return ContractJobIndex.Read(row);
         }
     }
-
-    private static readonly Comparer<JobSummary> ApprovalOrder = Comparer<JobSummary>.Create((first, second) =>
-    {
-        var byTime = first.ApprovedAt!.Value.CompareTo(second.ApprovedAt!.Value);
-        return byTime != 0 ? byTime : string.CompareOrdinal(first.JobId, second.JobId);
-    });
 }
 
 /// <summary>A contract, its terms, and every association that holds it (its owner first, then its members).</summary>
