@@ -33,6 +33,8 @@ public sealed class QueueListenerTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        // A gated message still running would keep the listener from stopping if a test failed before opening it.
+        services.GetRequiredService<Gate>().Open();
         await stopping.CancelAsync();
         await listening;
         await services.DisposeAsync();
@@ -109,10 +111,30 @@ public sealed class QueueListenerTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(16, gate.Gauge.Most);
     }
 
-    private void Listen(string functionName)
+    [Fact]
+    public async Task MessageWhoseFunctionRunsPastItsVisibility_IsKeptHidden_AndRunsOnce()
+    {
+        await Queue().CreateIfNotExistsAsync();
+        await Queue().SendMessageAsync("a long settlement");
+        var gate = services.GetRequiredService<Gate>();
+
+        Listen("Gated", runningVisibility: TimeSpan.FromSeconds(2));
+
+        await Eventually.TrueAsync(() => gate.Gauge.Inside == 1, "the message is running");
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var most = gate.Gauge.Most;
+        gate.Open();
+        Assert.Equal(1, most);
+        await Eventually.TrueAsync(async () => gate.Gauge.Finished == 1 && await CountAsync(Queue()) == 0, "the message has run and been deleted");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(1, gate.Gauge.Finished);
+    }
+
+    private void Listen(string functionName, TimeSpan? runningVisibility = null)
     {
         var function = services.GetServices<QueueFunctionRegistration>().Single(f => f.FunctionName == functionName);
         var options = new QueueListenerOptions { MaxPollingInterval = TimeSpan.FromMilliseconds(200) };
+        options.RunningVisibility = runningVisibility ?? options.RunningVisibility;
         var listener = new QueueListener(
             function, azurite.Storage.Queues, services.GetRequiredService<FunctionInvoker>(), options, TimeProvider.System, NullLogger.Instance);
         listening = listener.RunAsync(stopping.Token);

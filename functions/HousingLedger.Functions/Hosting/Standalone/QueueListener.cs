@@ -22,10 +22,6 @@ internal sealed class QueueListener(
 {
     private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(100);
 
-    // How long a received message stays hidden while its function runs; the host renews it, these functions
-    // finish in seconds.
-    private static readonly TimeSpan RunningVisibility = TimeSpan.FromMinutes(10);
-
     private readonly QueueClient queue = queues.GetQueueClient(function.QueueName);
     private readonly QueueClient poison = queues.GetQueueClient(StorageNames.PoisonQueueFor(function.QueueName));
 
@@ -96,7 +92,7 @@ internal sealed class QueueListener(
         StoredMessage[] received = [];
         try
         {
-            received = (await queue.ReceiveMessagesAsync(wanted, RunningVisibility, stoppingToken)).Value;
+            received = (await queue.ReceiveMessagesAsync(wanted, options.RunningVisibility, stoppingToken)).Value;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -139,32 +135,38 @@ internal sealed class QueueListener(
         if (message.DequeueCount > options.MaxDequeueCount)
         {
             // Received more often than allowed without being settled (the process died mid-run): do not run again.
-            await MoveToPoisonAsync(message);
+            await MoveToPoisonAsync(message, message.PopReceipt);
             return;
         }
 
-        var outcome = await invoker.InvokeAsync(
-            function, new QueueMessage(message.MessageId, message.MessageText, message.DequeueCount, message.InsertedOn), stoppingToken);
+        var lease = MessageLease.Hold(queue, message, options.RunningVisibility, time, logger);
+        InvocationOutcome outcome;
+        await using (lease)
+        {
+            outcome = await invoker.InvokeAsync(
+                function, new QueueMessage(message.MessageId, message.MessageText, message.DequeueCount, message.InsertedOn), stoppingToken);
+        }
+
         if (outcome.Succeeded)
         {
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+            await queue.DeleteMessageAsync(message.MessageId, lease.PopReceipt, CancellationToken.None);
         }
         else if (message.DequeueCount >= options.MaxDequeueCount && !stoppingToken.IsCancellationRequested)
         {
-            await MoveToPoisonAsync(message);
+            await MoveToPoisonAsync(message, lease.PopReceipt);
         }
         else
         {
-            await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: options.VisibilityTimeout, cancellationToken: CancellationToken.None);
+            await queue.UpdateMessageAsync(message.MessageId, lease.PopReceipt, visibilityTimeout: options.VisibilityTimeout, cancellationToken: CancellationToken.None);
         }
     }
 
-    private async Task MoveToPoisonAsync(StoredMessage message)
+    private async Task MoveToPoisonAsync(StoredMessage message, string popReceipt)
     {
         logger.LogError(
             "Message {MessageId} of {Queue} failed {DequeueCount} attempts; moving it to {PoisonQueue}",
             message.MessageId, function.QueueName, message.DequeueCount, poison.Name);
         await poison.SendMessageAsync(message.Body, cancellationToken: CancellationToken.None);
-        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+        await queue.DeleteMessageAsync(message.MessageId, popReceipt, CancellationToken.None);
     }
 }

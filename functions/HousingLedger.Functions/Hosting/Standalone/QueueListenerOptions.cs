@@ -21,6 +21,12 @@ internal sealed class QueueListenerOptions
     /// <summary>How long a failed message stays invisible before its next attempt.</summary>
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// How long a received message stays hidden while its function runs; renewed at half that until the function
+    /// finishes, as the host's queue trigger does. Not a host.json setting (tests shorten it).
+    /// </summary>
+    internal TimeSpan RunningVisibility { get; set; } = TimeSpan.FromMinutes(10);
+
     public bool IsValid =>
         BatchSize is >= 1 and <= 32 && MaxDequeueCount >= 1 && MaxPollingInterval >= TimeSpan.FromMilliseconds(100) && VisibilityTimeout >= TimeSpan.Zero;
 }
