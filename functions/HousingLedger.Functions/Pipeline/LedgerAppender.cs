@@ -99,9 +99,12 @@ public sealed class LedgerAppender(
         }
 
         var appended = 0;
+        var head = await ledger.GetHeadAsync(chain, cancellationToken);
         foreach (var block in BlockContents(pending.Where(p => !onChain.Contains(p.Transaction.EventId))))
         {
-            if (!await TryAppendBlockAsync(chain, block, cancellationToken))
+            // Each block goes on the head the last one left, without reading it again.
+            head = await TryAppendBlockAsync(chain, head, block, cancellationToken);
+            if (head is null)
             {
                 // Another appender moved the chain on, or some of these events are on it already: the next pass
                 // re-reads the outbox and looks them up on the chain.
@@ -116,13 +119,13 @@ public sealed class LedgerAppender(
         return (appended, false);
     }
 
-    private async Task<bool> TryAppendBlockAsync(string chain, List<PendingEvent> contents, CancellationToken cancellationToken)
+    // The new head, or null when the block lost to another appender or held events already on the chain.
+    private async Task<StoredHead?> TryAppendBlockAsync(string chain, StoredHead? head, List<PendingEvent> contents, CancellationToken cancellationToken)
     {
-        var head = await ledger.GetHeadAsync(chain, cancellationToken);
         await keyRegistry.RecordAsync(await signingKey.GetPublicKeyAsync(cancellationToken), cancellationToken);
         var block = await BlockSealer.SealAsync(chain, head?.Head, contents.Select(p => p.Transaction).ToList(), time.GetUtcNow(), signingKey, cancellationToken);
         var written = await ledger.TryAppendAsync(block, head, cancellationToken);
-        if (written)
+        if (written is not null)
         {
             logger.LogInformation("Appended block {Height} with {Count} transactions to chain {Chain}", block.Header.Height, contents.Count, chain);
         }

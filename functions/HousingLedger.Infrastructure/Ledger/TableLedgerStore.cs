@@ -75,10 +75,11 @@ public sealed class TableLedgerStore(StorageClients storage)
     }
 
     /// <summary>
-    /// Appends a sealed block on top of <paramref name="expected"/> (null for the first block). Returns false,
-    /// having written nothing, when another appender moved the head or already appended one of its events.
+    /// Appends a sealed block on top of <paramref name="expected"/> (null for the first block) and returns the new
+    /// head, so an appender with more to append need not read it again. Returns null, having written nothing, when
+    /// another appender moved the head or already appended one of its events.
     /// </summary>
-    public async Task<bool> TryAppendAsync(Block block, StoredHead? expected, CancellationToken cancellationToken = default)
+    public async Task<StoredHead?> TryAppendAsync(Block block, StoredHead? expected, CancellationToken cancellationToken = default)
     {
         var header = block.Header;
         var chain = header.Chain;
@@ -120,12 +121,15 @@ public sealed class TableLedgerStore(StorageClients storage)
 
         try
         {
-            await Table.SubmitTransactionAsync(actions, cancellationToken);
-            return true;
+            var written = await Table.SubmitTransactionAsync(actions, cancellationToken);
+            var head = new ChainHead(chain, header.Height, header.Hash(), (long)newHead["TxCount"]);
+            return written.Value[0].Headers.ETag is { } etag
+                ? new StoredHead(head, etag, tree.Peaks)
+                : await GetHeadAsync(chain, cancellationToken);
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
         {
-            return false;
+            return null;
         }
     }
 

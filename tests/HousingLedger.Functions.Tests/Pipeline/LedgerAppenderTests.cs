@@ -47,7 +47,7 @@ public sealed class LedgerAppenderTests(AzuriteFixture azurite) : ServiceTest(az
         var pending = await State.ReadOutboxAsync(chain, 10);
         var key = Host.Services.GetRequiredService<ISigningKey>();
         var block = await BlockSealer.SealAsync(chain, null, [.. pending.Take(2).Select(p => p.Transaction)], DateTimeOffset.UtcNow, key);
-        Assert.True(await Ledger.TryAppendAsync(block, null)); // ...and the process died before clearing its outbox.
+        Assert.NotNull(await Ledger.TryAppendAsync(block, null)); // ...and the process died before clearing its outbox.
 
         Assert.Equal(1, await Appender.AppendPendingAsync(chain, CancellationToken.None));
 
