@@ -89,11 +89,12 @@ public sealed class TableLedgerStore(StorageClients storage)
             tree.Append(leaf);
         }
 
+        var head = ChainHead.After(expected?.Head, block);
         var newHead = new TableEntity(chain, HeadRow)
         {
-            ["Height"] = header.Height,
-            ["BlockHash"] = header.Hash(),
-            ["TxCount"] = (expected?.Head.TxCount ?? 0) + header.TxCount,
+            ["Height"] = head.Height,
+            ["BlockHash"] = head.BlockHash,
+            ["TxCount"] = head.TxCount,
             [TreePeaks] = Convert.ToBase64String([.. tree.Peaks.SelectMany(peak => peak)]),
         };
 
@@ -122,7 +123,6 @@ public sealed class TableLedgerStore(StorageClients storage)
         try
         {
             var written = await Table.SubmitTransactionAsync(actions, cancellationToken);
-            var head = new ChainHead(chain, header.Height, header.Hash(), (long)newHead["TxCount"]);
             return written.Value[0].Headers.ETag is { } etag
                 ? new StoredHead(head, etag, tree.Peaks)
                 : await GetHeadAsync(chain, cancellationToken);
