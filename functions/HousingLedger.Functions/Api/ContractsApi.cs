@@ -8,6 +8,7 @@ using HousingLedger.Infrastructure.State;
 using HousingLedger.Validation;
 using HousingLedger.Values;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 
 namespace HousingLedger.Functions.Api;
 
@@ -16,18 +17,24 @@ namespace HousingLedger.Functions.Api;
 /// on its chain (<c>contract.registered</c>) and never change afterwards. Its owner may share it with other
 /// associations, which then raise jobs under the same terms and pool their volumes (<c>contract.joined</c>).
 /// </summary>
-public static class ContractsApi
+public sealed class ContractsApi(ApiGate gate, StateStore state, EventIntake intake)
 {
     private static readonly string[] MemberFields = ["associationId"];
 
-    public static IEndpointRouteBuilder MapContractsApi(this IEndpointRouteBuilder api)
-    {
-        var contracts = api.MapGroup("/contracts");
-        contracts.MapPost("", RegisterAsync).WithName("RegisterContract").Accepts<ContractTermsBody>("application/json").RequireRoles(ApiRole.Admin);
-        contracts.MapGet("/{contractId}", GetAsync).WithName("GetContract").RequireRoles(ApiRole.Admin, ApiRole.Finance, ApiRole.Auditor);
-        contracts.MapPost("/{contractId}/members", ShareAsync).WithName("ShareContract").Accepts<ShareContractBody>("application/json").RequireRoles(ApiRole.Admin);
-        return api;
-    }
+    [Function("RegisterContract")]
+    public Task<IResult> RegisterContract(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "contracts")] HttpRequest request, CancellationToken cancellationToken) =>
+        gate.RunAsync(request, ApiAccess.Keys(ApiRole.Admin), async () => await RegisterAsync(request.HttpContext, state, intake, cancellationToken));
+
+    [Function("GetContract")]
+    public Task<IResult> GetContract(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "contracts/{contractId}")] HttpRequest request, string contractId, CancellationToken cancellationToken) =>
+        gate.RunAsync(request, ApiAccess.Keys(ApiRole.Admin, ApiRole.Finance, ApiRole.Auditor), async () => await GetAsync(contractId, request.HttpContext, state, cancellationToken));
+
+    [Function("ShareContract")]
+    public Task<IResult> ShareContract(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "contracts/{contractId}/members")] HttpRequest request, string contractId, CancellationToken cancellationToken) =>
+        gate.RunAsync(request, ApiAccess.Keys(ApiRole.Admin), async () => await ShareAsync(contractId, request.HttpContext, state, intake, cancellationToken));
 
     public static async Task<Results<Created<ContractRegistered>, ProblemHttpResult>> RegisterAsync(
         HttpContext context, StateStore state, EventIntake intake, CancellationToken cancellationToken)

@@ -10,24 +10,32 @@ using HousingLedger.Jobs;
 using HousingLedger.Validation;
 using HousingLedger.Values;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 
 namespace HousingLedger.Functions.Api;
 
 /// <summary>Associations raise jobs, follow them, and approve or dispute completed work.</summary>
-public static class JobsApi
+public sealed class JobsApi(
+    ApiGate gate, StateStore state, DirectoryStore directory, EventIntake intake, TableLedgerStore ledger, JobEvents jobEvents, TimeProvider time)
 {
     private static readonly string[] RaiseFields = ["jobId", "contractId", "itemCode", "quantity", "priority", "propertyRef", "raisedAt"];
     private static readonly string[] ApprovalFields = ["decision", "occurredAt", "reason"];
     private static readonly string[] Decisions = ["approved", "disputed"];
 
-    public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder api)
-    {
-        var jobs = api.MapGroup("/jobs");
-        jobs.MapPost("", RaiseAsync).WithName("RaiseJob").Accepts<RaiseJobBody>("application/json").RequireRoles(ApiRole.Admin);
-        jobs.MapGet("/{jobId}", GetAsync).WithName("GetJob").RequireRoles(ApiRole.Admin, ApiRole.Finance, ApiRole.Auditor);
-        jobs.MapPost("/{jobId}/approval", DecideAsync).WithName("ApproveJob").Accepts<ApprovalBody>("application/json").RequireRoles(ApiRole.Admin);
-        return api;
-    }
+    [Function("RaiseJob")]
+    public Task<IResult> RaiseJob(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "jobs")] HttpRequest request, CancellationToken cancellationToken) =>
+        gate.RunAsync(request, ApiAccess.Keys(ApiRole.Admin), async () => await RaiseAsync(request.HttpContext, state, directory, intake, time, cancellationToken));
+
+    [Function("GetJob")]
+    public Task<IResult> GetJob(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "jobs/{jobId}")] HttpRequest request, string jobId, CancellationToken cancellationToken) =>
+        gate.RunAsync(request, ApiAccess.Keys(ApiRole.Admin, ApiRole.Finance, ApiRole.Auditor), async () => await GetAsync(jobId, request.HttpContext, state, ledger, cancellationToken));
+
+    [Function("ApproveJob")]
+    public Task<IResult> ApproveJob(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "jobs/{jobId}/approval")] HttpRequest request, string jobId, CancellationToken cancellationToken) =>
+        gate.RunAsync(request, ApiAccess.Keys(ApiRole.Admin), async () => await DecideAsync(jobId, request.HttpContext, jobEvents, cancellationToken));
 
     public static async Task<Results<Accepted<JobRaised>, ProblemHttpResult>> RaiseAsync(
         HttpContext context, StateStore state, DirectoryStore directory, EventIntake intake, TimeProvider time, CancellationToken cancellationToken)

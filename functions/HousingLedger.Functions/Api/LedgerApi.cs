@@ -6,6 +6,7 @@ using HousingLedger.Infrastructure.Signing;
 using HousingLedger.Ledger;
 using HousingLedger.Values;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 
 namespace HousingLedger.Functions.Api;
 
@@ -13,22 +14,46 @@ namespace HousingLedger.Functions.Api;
 /// Reading and checking a chain: its head, blocks, a JSON-lines export, a full verification, a receipt per event
 /// and a signed checkpoint. An association reads its own chain; the operator reads any. Anything else is 404.
 /// </summary>
-public static class LedgerApi
+public sealed class LedgerApi(ApiGate gate, TableLedgerStore ledger, SigningKeyRegistry keys, ISigningKey signingKey, Checkpoints checkpoints)
 {
     private const int MaxBlocksPerPage = 100;
+    private static readonly ApiAccess Readers = ApiAccess.Keys(ApiRole.Operator, ApiRole.Admin, ApiRole.Finance, ApiRole.Auditor);
 
-    public static IEndpointRouteBuilder MapLedgerApi(this IEndpointRouteBuilder api)
-    {
-        var ledger = api.MapGroup("/ledger/{chain}").RequireRoles(ApiRole.Operator, ApiRole.Admin, ApiRole.Finance, ApiRole.Auditor);
-        ledger.MapGet("/head", HeadAsync).WithName("LedgerHead");
-        ledger.MapGet("/blocks", BlocksAsync).WithName("LedgerBlocks");
-        ledger.MapGet("/export", ExportAsync).WithName("LedgerExport");
-        ledger.MapGet("/verify", VerifyAsync).WithName("LedgerVerify");
-        ledger.MapGet("/receipts/{eventId}", ReceiptAsync).WithName("LedgerReceipt");
-        ledger.MapGet("/checkpoint", CheckpointAsync).WithName("LedgerCheckpoint");
-        api.MapGet("/.well-known/jwks.json", JwksAsync).WithName("Jwks");
-        return api;
-    }
+    [Function("LedgerHead")]
+    public Task<IResult> LedgerHead(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ledger/{chain}/head")] HttpRequest request, string chain, CancellationToken cancellationToken) =>
+        gate.RunAsync(request, Readers, async () => await HeadAsync(chain, request.HttpContext, ledger, cancellationToken));
+
+    [Function("LedgerBlocks")]
+    public Task<IResult> LedgerBlocks(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ledger/{chain}/blocks")] HttpRequest request, string chain, CancellationToken cancellationToken) =>
+        gate.RunAsync(request, Readers, async () => await BlocksAsync(chain, request.HttpContext, ledger, cancellationToken));
+
+    [Function("LedgerExport")]
+    public Task<IResult> LedgerExport(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ledger/{chain}/export")] HttpRequest request, string chain, CancellationToken cancellationToken) =>
+        gate.RunAsync(request, Readers, async () => await ExportAsync(chain, request.HttpContext, ledger, cancellationToken));
+
+    [Function("LedgerVerify")]
+    public Task<IResult> LedgerVerify(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ledger/{chain}/verify")] HttpRequest request, string chain, CancellationToken cancellationToken) =>
+        gate.RunAsync(request, Readers, async () => await VerifyAsync(chain, request.HttpContext, ledger, keys, cancellationToken));
+
+    [Function("LedgerReceipt")]
+    public Task<IResult> LedgerReceipt(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ledger/{chain}/receipts/{eventId}")] HttpRequest request, string chain, string eventId,
+        CancellationToken cancellationToken) =>
+        gate.RunAsync(request, Readers, async () => await ReceiptAsync(chain, eventId, request.HttpContext, ledger, cancellationToken));
+
+    [Function("LedgerCheckpoint")]
+    public Task<IResult> LedgerCheckpoint(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ledger/{chain}/checkpoint")] HttpRequest request, string chain, CancellationToken cancellationToken) =>
+        gate.RunAsync(request, Readers, async () => await CheckpointAsync(chain, request.HttpContext, checkpoints, cancellationToken));
+
+    [Function("Jwks")]
+    public Task<IResult> Jwks(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ".well-known/jwks.json")] HttpRequest request, CancellationToken cancellationToken) =>
+        gate.RunAsync(request, ApiAccess.Anyone, async () => await JwksAsync(keys, signingKey, cancellationToken));
 
     public static async Task<Results<Ok<HeadView>, ProblemHttpResult>> HeadAsync(
         string chain, HttpContext context, TableLedgerStore ledger, CancellationToken cancellationToken)
@@ -45,11 +70,19 @@ public static class LedgerApi
     }
 
     public static async Task<Results<Ok<BlocksPage>, ProblemHttpResult>> BlocksAsync(
-        string chain, HttpContext context, TableLedgerStore ledger, long? from, long? to, CancellationToken cancellationToken)
+        string chain, HttpContext context, TableLedgerStore ledger, CancellationToken cancellationToken)
     {
         if (!MayRead(context, chain))
         {
             return NoChain(chain);
+        }
+
+        var query = QueryParameters.Of(context.Request);
+        var from = query.Height("from");
+        var to = query.Height("to");
+        if (!query.IsValid)
+        {
+            return Problems.Invalid(query.Errors);
         }
 
         var first = from ?? 0;

@@ -8,22 +8,25 @@ using HousingLedger.Validation;
 using HousingLedger.Values;
 using HousingLedger.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 
 namespace HousingLedger.Functions.Api;
 
 /// <summary>The operator onboards associations and suppliers; each onboarding is recorded on the operator's chain.</summary>
-public static class OperatorApi
+public sealed class OperatorApi(ApiGate gate, EventIntake intake, ApiKeys keys)
 {
     private static readonly string[] AssociationFields = ["associationId", "name", "bank"];
     private static readonly string[] SupplierFields = ["supplierId", "name", "workOrderUrl", "bank"];
 
-    public static IEndpointRouteBuilder MapOperatorApi(this IEndpointRouteBuilder api)
-    {
-        var group = api.MapGroup("").RequireRoles(ApiRole.Operator);
-        group.MapPost("/associations", OnboardAssociationAsync).WithName("OnboardAssociation").Accepts<OnboardAssociationBody>("application/json");
-        group.MapPost("/suppliers", RegisterSupplierAsync).WithName("RegisterSupplier").Accepts<RegisterSupplierBody>("application/json");
-        return api;
-    }
+    [Function("OnboardAssociation")]
+    public Task<IResult> OnboardAssociation(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "associations")] HttpRequest request, CancellationToken cancellationToken) =>
+        gate.RunAsync(request, ApiAccess.Keys(ApiRole.Operator), async () => await OnboardAssociationAsync(request, intake, keys, cancellationToken));
+
+    [Function("RegisterSupplier")]
+    public Task<IResult> RegisterSupplier(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "suppliers")] HttpRequest request, CancellationToken cancellationToken) =>
+        gate.RunAsync(request, ApiAccess.Keys(ApiRole.Operator), async () => await RegisterSupplierAsync(request, intake, cancellationToken));
 
     public static async Task<Results<Created<AssociationOnboarded>, ProblemHttpResult>> OnboardAssociationAsync(
         HttpRequest request, EventIntake intake, ApiKeys keys, CancellationToken cancellationToken)

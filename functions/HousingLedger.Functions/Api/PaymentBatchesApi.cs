@@ -9,6 +9,7 @@ using HousingLedger.Payments.Csv;
 using HousingLedger.Payments.Iso20022;
 using HousingLedger.Values;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 
 namespace HousingLedger.Functions.Api;
 
@@ -16,18 +17,26 @@ namespace HousingLedger.Functions.Api;
 /// An association's finance team reads its payment batches (SPEC §7): the list, a batch's manifest, and each file
 /// exactly as stored. Another association's batch is not found.
 /// </summary>
-public static class PaymentBatchesApi
+public sealed class PaymentBatchesApi(ApiGate gate, StateStore state, PaymentFileStore files)
 {
     private static readonly string[] FileNames = [Pain001Writer.FileName, Standard18Writer.FileName, RemittanceCsvWriter.FileName, BatchManifest.FileName];
+    private static readonly ApiAccess Finance = ApiAccess.Keys(ApiRole.Admin, ApiRole.Finance);
 
-    public static IEndpointRouteBuilder MapPaymentBatchesApi(this IEndpointRouteBuilder api)
-    {
-        var batches = api.MapGroup("/payment-batches").RequireRoles(ApiRole.Admin, ApiRole.Finance);
-        batches.MapGet("", ListAsync).WithName("ListPaymentBatches");
-        batches.MapGet("/{batchId}", GetManifestAsync).WithName("GetPaymentBatch");
-        batches.MapGet("/{batchId}/files/{name}", GetFileAsync).WithName("GetPaymentBatchFile");
-        return api;
-    }
+    [Function("ListPaymentBatches")]
+    public Task<IResult> ListPaymentBatches(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "payment-batches")] HttpRequest request, CancellationToken cancellationToken) =>
+        gate.RunAsync(request, Finance, async () => await ListAsync(request.HttpContext, state, cancellationToken));
+
+    [Function("GetPaymentBatch")]
+    public Task<IResult> GetPaymentBatch(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "payment-batches/{batchId}")] HttpRequest request, string batchId, CancellationToken cancellationToken) =>
+        gate.RunAsync(request, Finance, async () => await GetManifestAsync(batchId, request.HttpContext, state, files, cancellationToken));
+
+    [Function("GetPaymentBatchFile")]
+    public Task<IResult> GetPaymentBatchFile(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "payment-batches/{batchId}/files/{name}")] HttpRequest request, string batchId, string name,
+        CancellationToken cancellationToken) =>
+        gate.RunAsync(request, Finance, async () => await GetFileAsync(batchId, name, request.HttpContext, state, files, cancellationToken));
 
     /// <summary>Every batch filed for the caller's association, oldest first.</summary>
     public static async Task<Ok<PaymentBatchList>> ListAsync(HttpContext context, StateStore state, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using HousingLedger.Functions.Settlement;
 using HousingLedger.Validation;
 using HousingLedger.Values;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 
 namespace HousingLedger.Functions.Api;
 
@@ -10,15 +11,14 @@ namespace HousingLedger.Functions.Api;
 /// Settlement on demand (SPEC §6): the operator settles every association, an association's admin its own. The
 /// run finishes before the answer, which lists the batches it filed.
 /// </summary>
-public static class SettlementsApi
+public sealed class SettlementsApi(ApiGate gate, SettlementRunner runner, TimeProvider time)
 {
     private static readonly string[] RunFields = ["asOf"];
 
-    public static IEndpointRouteBuilder MapSettlementsApi(this IEndpointRouteBuilder api)
-    {
-        api.MapPost("/settlements", RunAsync).WithName("RunSettlement").Accepts<RunSettlementBody>(isOptional: true, "application/json").RequireRoles(ApiRole.Operator, ApiRole.Admin);
-        return api;
-    }
+    [Function("RunSettlement")]
+    public Task<IResult> RunSettlement(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "settlements")] HttpRequest request, CancellationToken cancellationToken) =>
+        gate.RunAsync(request, ApiAccess.Keys(ApiRole.Operator, ApiRole.Admin), async () => await RunAsync(request.HttpContext, runner, time, cancellationToken));
 
     public static async Task<Results<Ok<SettlementAnswer>, ProblemHttpResult>> RunAsync(
         HttpContext context, SettlementRunner runner, TimeProvider time, CancellationToken cancellationToken)

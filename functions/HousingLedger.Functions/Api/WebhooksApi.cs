@@ -8,6 +8,7 @@ using HousingLedger.Validation;
 using HousingLedger.Values;
 using HousingLedger.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 
 namespace HousingLedger.Functions.Api;
 
@@ -16,15 +17,15 @@ namespace HousingLedger.Functions.Api;
 /// before anything else is read, and the <c>webhook-id</c> becomes the event's id, so a redelivery is
 /// acknowledged and not recorded again.
 /// </summary>
-public static class WebhooksApi
+public sealed class WebhooksApi(ApiGate gate, StateStore state, DirectoryStore directory, JobEvents jobEvents, TimeProvider time)
 {
     private static readonly string[] EventFields = ["type", "jobId", "occurredAt", "data"];
 
-    public static IEndpointRouteBuilder MapWebhooksApi(this IEndpointRouteBuilder api)
-    {
-        api.MapPost("/webhooks/suppliers/{supplierId}", ReceiveAsync).WithName("SupplierWebhook").Accepts<SupplierEventBody>("application/json");
-        return api;
-    }
+    /// <summary>Open to anyone: the Standard Webhooks signature, checked by the handler, authenticates the supplier.</summary>
+    [Function("SupplierWebhook")]
+    public Task<IResult> SupplierWebhook(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/suppliers/{supplierId}")] HttpRequest request, string supplierId, CancellationToken cancellationToken) =>
+        gate.RunAsync(request, ApiAccess.Anyone, async () => await ReceiveAsync(supplierId, request, state, directory, jobEvents, time, cancellationToken));
 
     public static async Task<Results<Accepted<JobEventAccepted>, Ok<JobEventAccepted>, ProblemHttpResult>> ReceiveAsync(
         string supplierId, HttpRequest request, StateStore state, DirectoryStore directory, JobEvents jobEvents, TimeProvider time,

@@ -1,5 +1,5 @@
-using HousingLedger.Functions.Hosting;
 using HousingLedger.Infrastructure.State;
+using Microsoft.Azure.Functions.Worker;
 
 namespace HousingLedger.Functions.Pipeline;
 
@@ -9,18 +9,14 @@ namespace HousingLedger.Functions.Pipeline;
 /// </summary>
 public sealed class LedgerCatchUpFunction(
     StateStore state, LedgerAppender appender, TimeProvider time, IConfiguration configuration, ILogger<LedgerCatchUpFunction> logger)
-    : ITimerFunction
 {
-    public const string Name = "LedgerCatchUp";
-    public const string ScheduleSetting = "Ledger:CatchUpSchedule";
-    public const string DefaultSchedule = "0 * * * * *";
-
     /// <summary>How old an accepted event must be before the timer appends it (<c>Ledger:CatchUpGrace</c>).</summary>
     public const string GraceSetting = "Ledger:CatchUpGrace";
 
     private static readonly TimeSpan DefaultGrace = TimeSpan.FromSeconds(30);
 
-    public async Task RunAsync(TimerTick tick, CancellationToken cancellationToken)
+    [Function("LedgerCatchUp")]
+    public async Task RunAsync([TimerTrigger("%Ledger:CatchUpSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         var grace = configuration.GetValue(GraceSetting, DefaultGrace);
         await foreach (var chain in state.ChainsWithPendingEventsAsync(time.GetUtcNow() - grace, cancellationToken))

@@ -1,14 +1,11 @@
-using HousingLedger.Functions.Hosting;
+using Microsoft.Azure.Functions.Worker;
 
 namespace HousingLedger.Functions.Settlement;
 
 /// <summary>Timer: settles every association's approved jobs as of now, nightly by default (SPEC §6).</summary>
-public sealed class SettlementFunction(SettlementRunner runner, TimeProvider time) : ITimerFunction
+public sealed class SettlementFunction(SettlementRunner runner, TimeProvider time)
 {
-    public const string Name = "Settlement";
-    public const string ScheduleSetting = "Settlement:Schedule";
-    public const string DefaultSchedule = "0 0 2 * * *";
-
-    public async Task RunAsync(TimerTick tick, CancellationToken cancellationToken) =>
+    [Function("Settlement")]
+    public async Task RunAsync([TimerTrigger("%Settlement:Schedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
         await runner.RunForAllAsync(time.GetUtcNow(), cancellationToken);
 }

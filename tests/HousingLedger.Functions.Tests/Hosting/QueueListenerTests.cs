@@ -1,9 +1,8 @@
-using HousingLedger.Functions.Hosting;
-using HousingLedger.Functions.Hosting.Catalog;
-using HousingLedger.Functions.Hosting.Invocation;
+using Azure.Storage.Queues.Models;
 using HousingLedger.Functions.Hosting.Standalone;
 using HousingLedger.Infrastructure.Storage;
 using HousingLedger.Testing;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HousingLedger.Functions.Tests.Hosting;
@@ -23,8 +22,6 @@ public sealed class QueueListenerTests(AzuriteFixture azurite) : IAsyncLifetime
         services = new ServiceCollection()
             .AddSingleton(log)
             .AddLogging()
-            .AddQueueFunction<RecordingQueueFunction>("Orders", queueName)
-            .AddQueueFunction<GatedQueueFunction>("Gated", queueName)
             .AddSingleton<Gate>()
             .AddSingleton<FunctionInvoker>()
             .BuildServiceProvider();
@@ -47,11 +44,11 @@ public sealed class QueueListenerTests(AzuriteFixture azurite) : IAsyncLifetime
         await Queue().CreateIfNotExistsAsync();
         await Queue().SendMessageAsync("{\"jobId\":\"J-1\"}");
 
-        Listen("Orders");
+        Listen<RecordingQueueFunction>();
 
         await Eventually.TrueAsync(() => log.Messages.Count == 1, "the message has been processed");
         var message = Assert.Single(log.Messages);
-        Assert.Equal(("{\"jobId\":\"J-1\"}", 1L), (message.Body, message.DequeueCount));
+        Assert.Equal(("{\"jobId\":\"J-1\"}", 1L), (message.MessageText, message.DequeueCount));
         Assert.NotNull(message.InsertedOn);
         await Eventually.TrueAsync(async () => await CountAsync(Queue()) == 0, "the message has been deleted");
         Assert.Equal(0, await CountAsync(Poison()));
@@ -64,7 +61,7 @@ public sealed class QueueListenerTests(AzuriteFixture azurite) : IAsyncLifetime
         await Queue().SendMessageAsync("fail: flat 12 oven");
         await Queue().SendMessageAsync("good: flat 14 boiler");
 
-        Listen("Orders");
+        Listen<RecordingQueueFunction>();
 
         await Eventually.TrueAsync(async () => await CountAsync(Poison()) == 1, "the failing message is in the poison queue");
         var poisoned = (await Poison().ReceiveMessageAsync()).Value;
@@ -85,7 +82,7 @@ public sealed class QueueListenerTests(AzuriteFixture azurite) : IAsyncLifetime
             await Queue().UpdateMessageAsync(received.MessageId, received.PopReceipt, visibilityTimeout: TimeSpan.Zero);
         }
 
-        Listen("Orders");
+        Listen<RecordingQueueFunction>();
 
         await Eventually.TrueAsync(async () => await CountAsync(Poison()) == 1, "the message is in the poison queue");
         Assert.False(log.AttemptsByBody.ContainsKey("crashed mid-run five times"), "The function ran a sixth time.");
@@ -101,7 +98,7 @@ public sealed class QueueListenerTests(AzuriteFixture azurite) : IAsyncLifetime
         }
 
         var gate = services.GetRequiredService<Gate>();
-        Listen("Gated");
+        Listen<GatedQueueFunction>();
 
         await Eventually.TrueAsync(() => gate.Gauge.Inside == 16, "sixteen messages are running");
         await Task.Delay(300);
@@ -118,7 +115,7 @@ public sealed class QueueListenerTests(AzuriteFixture azurite) : IAsyncLifetime
         await Queue().SendMessageAsync("a long settlement");
         var gate = services.GetRequiredService<Gate>();
 
-        Listen("Gated", runningVisibility: TimeSpan.FromSeconds(2));
+        Listen<GatedQueueFunction>(runningVisibility: TimeSpan.FromSeconds(2));
 
         await Eventually.TrueAsync(() => gate.Gauge.Inside == 1, "the message is running");
         await Task.Delay(TimeSpan.FromSeconds(5));
@@ -130,9 +127,10 @@ public sealed class QueueListenerTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(1, gate.Gauge.Finished);
     }
 
-    private void Listen(string functionName, TimeSpan? runningVisibility = null)
+    private void Listen<TFunction>(TimeSpan? runningVisibility = null)
     {
-        var function = services.GetServices<QueueFunctionRegistration>().Single(f => f.FunctionName == functionName);
+        var declared = (QueueFunction)FunctionMethod.Describe(typeof(TFunction).Name, typeof(TFunction).GetMethod("RunAsync")!);
+        var function = declared with { QueueName = queueName };
         var options = new QueueListenerOptions { MaxPollingInterval = TimeSpan.FromMilliseconds(200) };
         options.RunningVisibility = runningVisibility ?? options.RunningVisibility;
         var listener = new QueueListener(
@@ -164,8 +162,9 @@ public sealed class QueueListenerTests(AzuriteFixture azurite) : IAsyncLifetime
         }
     }
 
-    private sealed class GatedQueueFunction(Gate gate) : IQueueFunction
+    private sealed class GatedQueueFunction(Gate gate)
     {
-        public Task RunAsync(QueueMessage message, CancellationToken cancellationToken) => gate.PassAsync();
+        [Function("Gated")]
+        public Task RunAsync([QueueTrigger("gated")] QueueMessage message, CancellationToken cancellationToken) => gate.PassAsync();
     }
 }

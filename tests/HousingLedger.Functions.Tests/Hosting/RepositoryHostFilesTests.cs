@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using HousingLedger.Functions.Hosting.Catalog;
 using HousingLedger.Functions.Hosting.Standalone;
 using HousingLedger.Testing;
 using NCrontab;
@@ -16,15 +15,16 @@ public sealed class RepositoryHostFilesTests
     ];
 
     [Fact]
-    public void HostJson_ForwardsHttpRequestsToTheCustomHandler_UnderTheApiPrefix()
+    public void HostJson_RunsAnIsolatedWorker_UnderTheApiPrefix_WithNoCustomHandlerOrExtensionBundle()
     {
         var host = ReadJson("host.json");
 
         Assert.Equal("2.0", host["version"]!.GetValue<string>());
-        Assert.Equal("handler/HousingLedger.Functions", host["customHandler"]!["description"]!["defaultExecutablePath"]!.GetValue<string>());
-        Assert.True(host["customHandler"]!["enableForwardingHttpRequest"]!.GetValue<bool>());
-        Assert.Equal(HttpFunctionDiscovery.RoutePrefix, host["extensions"]!["http"]!["routePrefix"]!.GetValue<string>());
-        Assert.NotNull(host["extensionBundle"]?["id"]);
+        Assert.Equal(HttpFunctionEndpoints.RoutePrefix, host["extensions"]!["http"]!["routePrefix"]!.GetValue<string>());
+
+        // The worker SDK brings the extensions the functions use; a bundle or a custom handler would contradict it.
+        Assert.Null(host["customHandler"]);
+        Assert.Null(host["extensionBundle"]);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class RepositoryHostFilesTests
         Assert.Empty(SpecSettings.Except(values.Select(v => v.Key)));
         Assert.All(values, v => Assert.Equal(System.Text.Json.JsonValueKind.String, v.Value!.GetValueKind()));
         Assert.Equal("UseDevelopmentStorage=true", values["AzureWebJobsStorage"]!.GetValue<string>());
-        Assert.Equal("custom", values["FUNCTIONS_WORKER_RUNTIME"]!.GetValue<string>());
+        Assert.Equal("dotnet-isolated", values["FUNCTIONS_WORKER_RUNTIME"]!.GetValue<string>());
         Assert.Equal(string.Empty, values["Signing:KeyVaultKeyId"]!.GetValue<string>());
         Assert.NotNull(CrontabSchedule.TryParse(values["Settlement:Schedule"]!.GetValue<string>(), new CrontabSchedule.ParseOptions { IncludingSeconds = true }));
         Assert.True(int.TryParse(values["Settlement:FeePerJobPence"]!.GetValue<string>(), out var fee) && fee >= 0, "Settlement:FeePerJobPence is not a whole number of pence.");

@@ -1,36 +1,75 @@
 using System.Net;
-using HousingLedger.Functions.Hosting;
+using HousingLedger.Functions.Hosting.Standalone;
 using HousingLedger.Infrastructure.Storage;
 using HousingLedger.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace HousingLedger.Functions.Tests.Hosting;
 
-/// <summary>The whole standalone host against Azurite: HTTP, storage made on start, queue and timer triggers.</summary>
+/// <summary>The standalone host as Program.cs composes it: where it listens, what it starts, and in what order.</summary>
 [Collection(AzuriteFixture.CollectionName)]
 public sealed class StandaloneHostTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task StandaloneHost_CreatesItsStorage_ServesTheApi_AndRunsQueueAndTimerFunctions()
+    public async Task Without_urls_it_listens_on_the_Functions_host_s_local_port()
     {
-        var queueName = AzuriteFixture.UniqueName("intake-");
-        var log = new InvocationLog();
-        var builder = TestApps.Standalone(azurite.ConnectionString, ("Test:Schedule", "* * * * * *"));
-        builder.AddFunctionsHost();
-        builder.Services.AddSingleton(log);
-        builder.Services.AddQueueFunction<RecordingQueueFunction>("Intake", queueName);
-        builder.Services.AddTimerFunction<RecordingTimerFunction>(AzuriteFixture.UniqueName("Tick"), "Test:Schedule", "0 0 2 * * *");
-        var app = builder.Build();
-        app.MapGroup("/api").MapGet("/health", () => "ok").WithName("Health");
-        app.MapFunctionInvocations();
+        await using var app = Create([], new() { ["AzureWebJobsStorage"] = azurite.ConnectionString });
 
-        await using var running = await RunningApp.StartAsync(app);
+        Assert.Equal(StandaloneHost.DefaultUrl, app.Configuration["urls"]);
+    }
+
+    [Fact]
+    public async Task Urls_on_the_command_line_are_kept()
+    {
+        await using var app = Create(["--urls", "http://127.0.0.1:8099"], new() { ["AzureWebJobsStorage"] = azurite.ConnectionString });
+
+        Assert.Equal("http://127.0.0.1:8099", app.Configuration["urls"]);
+    }
+
+    [Fact]
+    public async Task On_development_storage_it_starts_Azurite_before_anything_else()
+    {
+        await using var app = Create([], new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" });
+
+        Assert.Equal([typeof(EmbeddedAzuriteService), typeof(StorageBootstrapService), typeof(StandaloneTriggers)], HostedServices(app));
+    }
+
+    [Fact]
+    public async Task On_another_storage_account_it_starts_no_Azurite()
+    {
+        await using var app = Create([], new() { ["AzureWebJobsStorage"] = "DefaultEndpointsProtocol=https;AccountName=hl;AccountKey=a2V5;EndpointSuffix=core.windows.net" });
+
+        Assert.Equal([typeof(StorageBootstrapService), typeof(StandaloneTriggers)], HostedServices(app));
+    }
+
+    [Fact]
+    public async Task Started_it_creates_its_storage_serves_each_route_with_its_methods_and_refuses_others_with_problems()
+    {
+        await using var app = Create(["--urls", "http://127.0.0.1:0"], new() { ["AzureWebJobsStorage"] = azurite.ConnectionString });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
+
+        using var health = await client.GetAsync(new Uri("/api/health", UriKind.Relative));
+        using var wrongMethod = await client.DeleteAsync(new Uri("/api/health", UriKind.Relative));
+        using var noRoute = await client.GetAsync(new Uri("/api/ovens", UriKind.Relative));
 
         Assert.True(await azurite.Storage.Queues.GetQueueClient(StorageNames.LedgerAppendQueue).ExistsAsync(), "The ledger-append queue was not created.");
         Assert.True(await azurite.Storage.Blobs.GetBlobContainerClient(StorageNames.LocksContainer).ExistsAsync(), "The locks container was not created.");
-        using var health = await running.Client.GetAsync("/api/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        await azurite.Storage.Queues.GetQueueClient(queueName).SendMessageAsync("job raised for flat 3");
-        await Eventually.TrueAsync(() => log.SucceededBodies.Contains("job raised for flat 3"), "the queue function has run");
-        await Eventually.TrueAsync(() => !log.Ticks.IsEmpty, "the timer function has ticked, on the schedule from configuration");
+        Assert.Equal((HttpStatusCode.MethodNotAllowed, "application/problem+json"), (wrongMethod.StatusCode, wrongMethod.Content.Headers.ContentType?.MediaType));
+        Assert.Equal((HttpStatusCode.NotFound, "application/problem+json"), (noRoute.StatusCode, noRoute.Content.Headers.ContentType?.MediaType));
+        await app.StopAsync();
     }
+
+    private static WebApplication Create(string[] args, Dictionary<string, string?> settings)
+    {
+        settings["Logging:LogLevel:Default"] = "Warning";
+        return StandaloneHost.Create(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory }, settings);
+    }
+
+    /// <summary>The app's own hosted services, in start order (the web server's comes after them).</summary>
+    private static Type[] HostedServices(WebApplication app) =>
+        [.. app.Services.GetServices<IHostedService>().Select(s => s.GetType()).Where(t => t.Assembly == typeof(StandaloneHost).Assembly)];
 }

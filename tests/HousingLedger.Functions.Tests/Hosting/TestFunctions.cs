@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using HousingLedger.Functions.Hosting;
+using Azure.Storage.Queues.Models;
+using Microsoft.Azure.Functions.Worker;
 
 namespace HousingLedger.Functions.Tests.Hosting;
 
@@ -8,20 +9,19 @@ internal sealed class InvocationLog
 {
     public ConcurrentQueue<QueueMessage> Messages { get; } = new();
 
-    public ConcurrentQueue<TimerTick> Ticks { get; } = new();
-
     public ConcurrentDictionary<string, int> AttemptsByBody { get; } = new();
 
-    public IEnumerable<string> SucceededBodies => Messages.Select(m => m.Body);
+    public IEnumerable<string> SucceededBodies => Messages.Select(m => m.MessageText);
 }
 
 /// <summary>Records each message; fails every attempt at a message whose body starts with "fail".</summary>
-internal sealed class RecordingQueueFunction(InvocationLog log) : IQueueFunction
+internal sealed class RecordingQueueFunction(InvocationLog log)
 {
-    public Task RunAsync(QueueMessage message, CancellationToken cancellationToken)
+    [Function("Orders")]
+    public Task RunAsync([QueueTrigger("orders")] QueueMessage message, CancellationToken cancellationToken)
     {
-        log.AttemptsByBody.AddOrUpdate(message.Body, 1, (_, n) => n + 1);
-        if (message.Body.StartsWith("fail", StringComparison.Ordinal))
+        log.AttemptsByBody.AddOrUpdate(message.MessageText, 1, (_, n) => n + 1);
+        if (message.MessageText.StartsWith("fail", StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"Asked to fail on attempt {message.DequeueCount}.");
         }
@@ -31,18 +31,19 @@ internal sealed class RecordingQueueFunction(InvocationLog log) : IQueueFunction
     }
 }
 
-/// <summary>Records each tick.</summary>
-internal sealed class RecordingTimerFunction(InvocationLog log) : ITimerFunction
+/// <summary>Declarations the standalone host must refuse, because the Functions host would bind them differently or not at all.</summary>
+internal sealed class UnservableFunctions
 {
-    public Task RunAsync(TimerTick tick, CancellationToken cancellationToken)
-    {
-        log.Ticks.Enqueue(tick);
-        return Task.CompletedTask;
-    }
-}
+    [Function("TakesAQueryValue")]
+    public IResult TakesAQueryValue([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "jobs/{jobId}")] HttpRequest request, string jobId, string state) =>
+        Results.Ok();
 
-/// <summary>Fails every tick.</summary>
-internal sealed class FailingTimerFunction : ITimerFunction
-{
-    public Task RunAsync(TimerTick tick, CancellationToken cancellationToken) => throw new InvalidOperationException("The settlement run broke.");
+    [Function("ReturnsAString")]
+    public string ReturnsAString([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "jobs")] HttpRequest request) => "jobs";
+
+    [Function("TakesTheMessageAsBytes")]
+    public Task TakesTheMessageAsBytes([QueueTrigger("orders")] byte[] message) => Task.CompletedTask;
+
+    [Function("HasNoTrigger")]
+    public Task HasNoTrigger(CancellationToken cancellationToken) => Task.CompletedTask;
 }

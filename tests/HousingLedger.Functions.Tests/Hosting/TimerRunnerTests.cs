@@ -1,11 +1,10 @@
 using System.Collections.Concurrent;
 using Azure.Storage.Blobs;
-using HousingLedger.Functions.Hosting;
-using HousingLedger.Functions.Hosting.Catalog;
-using HousingLedger.Functions.Hosting.Invocation;
 using HousingLedger.Functions.Hosting.Standalone;
 using HousingLedger.Testing;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging.Abstractions;
+using NCrontab;
 
 namespace HousingLedger.Functions.Tests.Hosting;
 
@@ -21,7 +20,7 @@ public sealed class TimerRunnerTests(AzuriteFixture azurite) : IAsyncDisposable
     [Fact]
     public async Task TwoInstancesOnTheSameLease_NeverRunATickConcurrently_AndRunEachTickOnce()
     {
-        using var services = Services<SlowTimerFunction>("Settlement", "* * * * * *");
+        using var services = Services();
 
         Run(services, "* * * * * *");
         Run(services, "* * * * * *");
@@ -29,7 +28,8 @@ public sealed class TimerRunnerTests(AzuriteFixture azurite) : IAsyncDisposable
         await Eventually.TrueAsync(() => ticks.Gauge.Finished >= 3, "three ticks have run", TimeSpan.FromSeconds(20));
         await StopAsync();
         Assert.Equal(1, ticks.Gauge.Most);
-        var scheduled = ticks.Ticks.Select(t => t.ScheduledAt).ToList();
+        // Each tick's status names the occurrence after it, so two runs of one tick would name the same one.
+        var scheduled = ticks.Ticks.Select(t => t.ScheduleStatus!.Next).ToList();
         Assert.True(scheduled.Count == scheduled.Distinct().Count(), $"A tick ran twice: {string.Join(", ", scheduled.Select(s => s.ToString("O")))}");
     }
 
@@ -40,12 +40,14 @@ public sealed class TimerRunnerTests(AzuriteFixture azurite) : IAsyncDisposable
         await locks.CreateIfNotExistsAsync();
         await locks.GetBlobClient("Settlement").UploadAsync(BinaryData.Empty);
         await locks.GetBlobClient("Settlement").SetMetadataAsync(new TimerScheduleStatus(missed.AddDays(-1), missed).ToMetadata());
-        using var services = Services<SlowTimerFunction>("Settlement", "0 0 2 * * *");
+        using var services = Services();
 
         Run(services, "0 0 2 * * *");
 
         await Eventually.TrueAsync(() => ticks.Gauge.Finished == 1, "the missed tick has run");
-        Assert.Equal(new TimerTick(missed, IsPastDue: true), Assert.Single(ticks.Ticks));
+        var tick = Assert.Single(ticks.Ticks);
+        Assert.True(tick.IsPastDue, "The missed tick was not run past due.");
+        Assert.Equal((missed.AddDays(-1).UtcDateTime, missed.AddDays(1).UtcDateTime), (tick.ScheduleStatus!.Last, tick.ScheduleStatus.Next));
         await Eventually.TrueAsync(async () => await ReadStatusAsync() is { } s && s.Last == missed, "the status records the run");
         var status = await ReadStatusAsync();
         Assert.True(status!.Next > DateTimeOffset.UtcNow && status.Next.TimeOfDay == TimeSpan.FromHours(2), $"Next is {status.Next:O}, want the coming 02:00.");
@@ -58,7 +60,7 @@ public sealed class TimerRunnerTests(AzuriteFixture azurite) : IAsyncDisposable
         await locks.CreateIfNotExistsAsync();
         await locks.GetBlobClient("Settlement").UploadAsync(BinaryData.Empty);
         await locks.GetBlobClient("Settlement").SetMetadataAsync(new TimerScheduleStatus(now.AddYears(1), now.AddYears(1).AddSeconds(1)).ToMetadata());
-        using var services = Services<SlowTimerFunction>("Settlement", "* * * * * *");
+        using var services = Services();
 
         Run(services, "* * * * * *");
         await Task.Delay(TimeSpan.FromSeconds(1.5));
@@ -72,21 +74,19 @@ public sealed class TimerRunnerTests(AzuriteFixture azurite) : IAsyncDisposable
         stopping.Dispose();
     }
 
-    private ServiceProvider Services<TFunction>(string functionName, string schedule)
-        where TFunction : class, ITimerFunction =>
+    private ServiceProvider Services() =>
         new ServiceCollection()
             .AddSingleton(ticks)
             .AddLogging()
             .AddSingleton<FunctionInvoker>()
-            .AddTimerFunction<TFunction>(functionName, "Test:Schedule", schedule)
             .BuildServiceProvider();
 
     private void Run(ServiceProvider services, string schedule)
     {
-        var function = services.GetRequiredService<TimerFunctionRegistration>();
+        var function = FunctionMethod.Describe("Settlement", typeof(SlowTimerFunction).GetMethod(nameof(SlowTimerFunction.RunAsync))!);
         var runner = new TimerRunner(
-            function,
-            TimerFunctionRegistration.TryParseSchedule(schedule)!,
+            (TimerFunction)function,
+            CrontabSchedule.Parse(schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true }),
             locks,
             services.GetRequiredService<FunctionInvoker>(),
             TimeProvider.System,
@@ -106,11 +106,11 @@ public sealed class TimerRunnerTests(AzuriteFixture azurite) : IAsyncDisposable
     /// <summary>What ran, and how many at once.</summary>
     private sealed class TickLog
     {
-        public ConcurrentQueue<TimerTick> Ticks { get; } = new();
+        public ConcurrentQueue<TimerInfo> Ticks { get; } = new();
 
         public ConcurrencyGauge Gauge { get; } = new();
 
-        public async Task RunAsync(TimerTick tick, TimeSpan duration)
+        public async Task RunAsync(TimerInfo tick, TimeSpan duration)
         {
             Gauge.Enter();
             Ticks.Enqueue(tick);
@@ -120,8 +120,9 @@ public sealed class TimerRunnerTests(AzuriteFixture azurite) : IAsyncDisposable
     }
 
     /// <summary>Runs longer than the one-second schedule, so ticks would overlap without the lease.</summary>
-    private sealed class SlowTimerFunction(TickLog log) : ITimerFunction
+    private sealed class SlowTimerFunction(TickLog log)
     {
-        public Task RunAsync(TimerTick tick, CancellationToken cancellationToken) => log.RunAsync(tick, TimeSpan.FromMilliseconds(1200));
+        [Function("Settlement")]
+        public Task RunAsync([TimerTrigger("%Test:Schedule%")] TimerInfo tick, CancellationToken cancellationToken) => log.RunAsync(tick, TimeSpan.FromMilliseconds(1200));
     }
 }

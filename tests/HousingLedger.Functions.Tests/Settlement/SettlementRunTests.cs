@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using HousingLedger.Contracts;
 using HousingLedger.Functions.Api;
 using HousingLedger.Functions.Api.Auth;
+using HousingLedger.Functions.Hosting.Standalone;
 using HousingLedger.Functions.Settlement;
 using HousingLedger.Functions.Tests.Support;
 using HousingLedger.Infrastructure.PaymentFiles;
@@ -13,6 +14,7 @@ using HousingLedger.Infrastructure.Storage;
 using HousingLedger.Payments;
 using HousingLedger.Settlement;
 using HousingLedger.Testing;
+using Microsoft.Azure.Functions.Worker;
 
 namespace HousingLedger.Functions.Tests.Settlement;
 
@@ -238,15 +240,16 @@ public sealed class SettlementRunTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task The_Settlement_timer_as_the_Functions_host_invokes_it_settles_every_association()
+    public async Task The_Settlement_timer_function_settles_every_association()
     {
         var setup = await SettlementSetup.CreateAsync(Api);
         var ownerJob = await setup.ApprovedJobAsync(setup.Owner, March, TimeSpan.FromDays(2));
         var memberJob = await setup.ApprovedJobAsync(setup.Member, March, TimeSpan.FromDays(2));
+        var settlement = Host.Services.GetRequiredService<FunctionCatalog>().Timers.Single(t => t.Name == "Settlement");
 
-        using var invocation = await Api.SendAsync(HttpMethod.Post, "/Settlement", null, """{"Data":{"timer":{"IsPastDue":false}},"Metadata":{}}""");
+        var ran = await Host.Services.GetRequiredService<FunctionInvoker>().InvokeAsync(settlement, new TimerInfo(), "a tick of the test", CancellationToken.None);
 
-        Assert.True(invocation.IsSuccessStatusCode, $"the timer invocation answered {(int)invocation.StatusCode}: {await invocation.Content.ReadAsStringAsync()}");
+        Assert.True(ran, "The Settlement function failed; the log says why.");
         Assert.Equal([ownerJob], (await setup.PaidJobsAsync(setup.Owner)).Select(p => p.JobId));
         Assert.Equal([memberJob], (await setup.PaidJobsAsync(setup.Member)).Select(p => p.JobId));
     }

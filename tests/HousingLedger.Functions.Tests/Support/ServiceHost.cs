@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using HousingLedger.Functions;
+using HousingLedger.Functions.Hosting.Standalone;
 
 namespace HousingLedger.Functions.Tests.Support;
 
@@ -42,7 +42,7 @@ public sealed class ServiceHost : IAsyncDisposable
             configuration[key] = value;
         }
 
-        var app = HousingLedgerApp.Create(
+        var app = StandaloneHost.Create(
             new WebApplicationOptions { Args = ["--urls", "http://127.0.0.1:0"], ContentRootPath = AppContext.BaseDirectory }, configuration);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

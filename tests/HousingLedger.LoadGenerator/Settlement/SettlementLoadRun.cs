@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using HousingLedger.Contracts;
-using HousingLedger.Functions;
+using HousingLedger.Functions.Hosting.Standalone;
 using HousingLedger.Functions.Api;
 using HousingLedger.Functions.Pipeline;
 using HousingLedger.Functions.Settlement;
@@ -32,7 +32,7 @@ public static class SettlementLoadRun
         var keys = Directory.CreateTempSubdirectory("hl-settlement-load");
         try
         {
-            await using var app = HousingLedgerApp.Create(
+            await using var app = StandaloneHost.Create(
                 new WebApplicationOptions { Args = ["--urls", "http://127.0.0.1:0"], ContentRootPath = AppContext.BaseDirectory },
                 new Dictionary<string, string?>
                 {

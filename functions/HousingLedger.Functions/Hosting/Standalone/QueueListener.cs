@@ -1,5 +1,3 @@
-using HousingLedger.Functions.Hosting.Catalog;
-using HousingLedger.Functions.Hosting.Invocation;
 using HousingLedger.Infrastructure.Storage;
 using Azure.Storage.Queues;
 using StoredMessage = Azure.Storage.Queues.Models.QueueMessage;
@@ -13,7 +11,7 @@ namespace HousingLedger.Functions.Hosting.Standalone;
 /// <c>&lt;queue&gt;-poison</c>, so it never holds up the messages behind it.
 /// </summary>
 internal sealed class QueueListener(
-    QueueFunctionRegistration function,
+    QueueFunction function,
     QueueServiceClient queues,
     FunctionInvoker invoker,
     QueueListenerOptions options,
@@ -36,7 +34,7 @@ internal sealed class QueueListener(
                 await Task.Delay(options.MaxPollingInterval, time, stoppingToken);
             }
 
-            logger.LogInformation("Queue function '{FunctionName}' is listening to {Queue}", function.FunctionName, function.QueueName);
+            logger.LogInformation("Queue function '{FunctionName}' is listening to {Queue}", function.Name, function.QueueName);
             var idle = MinPollingInterval;
             while (true)
             {
@@ -140,14 +138,13 @@ internal sealed class QueueListener(
         }
 
         var lease = MessageLease.Hold(queue, message, options.RunningVisibility, time, logger);
-        InvocationOutcome outcome;
+        bool succeeded;
         await using (lease)
         {
-            outcome = await invoker.InvokeAsync(
-                function, new QueueMessage(message.MessageId, message.MessageText, message.DequeueCount, message.InsertedOn), stoppingToken);
+            succeeded = await invoker.InvokeAsync(function, message, $"message '{message.MessageId}' (attempt {message.DequeueCount})", stoppingToken);
         }
 
-        if (outcome.Succeeded)
+        if (succeeded)
         {
             await queue.DeleteMessageAsync(message.MessageId, lease.PopReceipt, CancellationToken.None);
         }

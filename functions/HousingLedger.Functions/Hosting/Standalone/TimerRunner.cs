@@ -2,8 +2,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
-using HousingLedger.Functions.Hosting.Catalog;
-using HousingLedger.Functions.Hosting.Invocation;
+using Microsoft.Azure.Functions.Worker;
 using NCrontab;
 
 namespace HousingLedger.Functions.Hosting.Standalone;
@@ -16,7 +15,7 @@ namespace HousingLedger.Functions.Hosting.Standalone;
 /// occurrence missed while nothing ran is run at start-up, past due.
 /// </summary>
 internal sealed class TimerRunner(
-    TimerFunctionRegistration function,
+    TimerFunction function,
     CrontabSchedule schedule,
     BlobContainerClient locks,
     FunctionInvoker invoker,
@@ -29,14 +28,14 @@ internal sealed class TimerRunner(
     // Task.Delay cannot wait longer than about 49 days; schedules may be sparser.
     private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
 
-    private readonly BlobClient lockBlob = locks.GetBlobClient(function.FunctionName);
+    private readonly BlobClient lockBlob = locks.GetBlobClient(function.Name);
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
         try
         {
             var (next, pastDue) = await FirstOccurrenceAsync(stoppingToken);
-            logger.LogInformation("Timer function '{FunctionName}' next runs at {Next:O}{PastDue}", function.FunctionName, next, pastDue ? " (past due)" : string.Empty);
+            logger.LogInformation("Timer function '{FunctionName}' next runs at {Next:O}{PastDue}", function.Name, next, pastDue ? " (past due)" : string.Empty);
             while (true)
             {
                 for (var wait = next - time.GetUtcNow(); wait > TimeSpan.Zero; wait = next - time.GetUtcNow())
@@ -44,7 +43,7 @@ internal sealed class TimerRunner(
                     await Task.Delay(wait < LongestWait ? wait : LongestWait, time, stoppingToken);
                 }
 
-                await RunTickAsync(new TimerTick(next, pastDue), stoppingToken);
+                await RunTickAsync(new Tick(next, pastDue), stoppingToken);
                 pastDue = false;
                 next = NextOccurrenceAfter(Later(time.GetUtcNow(), next));
             }
@@ -67,13 +66,13 @@ internal sealed class TimerRunner(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning(ex, "Reading the schedule status of '{FunctionName}' failed; missed occurrences are not run", function.FunctionName);
+            logger.LogWarning(ex, "Reading the schedule status of '{FunctionName}' failed; missed occurrences are not run", function.Name);
         }
 
         return (NextOccurrenceAfter(now), false);
     }
 
-    private async Task RunTickAsync(TimerTick tick, CancellationToken stoppingToken)
+    private async Task RunTickAsync(Tick tick, CancellationToken stoppingToken)
     {
         try
         {
@@ -85,7 +84,7 @@ internal sealed class TimerRunner(
             }
             catch (RequestFailedException ex) when (ex.Status == StatusCodes.Status409Conflict)
             {
-                logger.LogDebug("'{FunctionName}' tick {ScheduledAt:O} is running on another instance", function.FunctionName, tick.ScheduledAt);
+                logger.LogDebug("'{FunctionName}' tick {ScheduledAt:O} is running on another instance", function.Name, tick.ScheduledAt);
                 return;
             }
 
@@ -101,22 +100,33 @@ internal sealed class TimerRunner(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Storage failed around the run; like the host, a timer is not retried: the next occurrence comes on schedule.
-            logger.LogWarning(ex, "'{FunctionName}' tick {ScheduledAt:O} could not be run", function.FunctionName, tick.ScheduledAt);
+            logger.LogWarning(ex, "'{FunctionName}' tick {ScheduledAt:O} could not be run", function.Name, tick.ScheduledAt);
         }
     }
 
-    private async Task RunUnderLeaseAsync(TimerTick tick, BlobLeaseClient lease, CancellationToken stoppingToken)
+    private async Task RunUnderLeaseAsync(Tick tick, BlobLeaseClient lease, CancellationToken stoppingToken)
     {
-        if (await ReadStatusAsync(stoppingToken) is { } status && status.Last >= tick.ScheduledAt)
+        var status = await ReadStatusAsync(stoppingToken);
+        if (status is not null && status.Last >= tick.ScheduledAt)
         {
-            logger.LogDebug("'{FunctionName}' tick {ScheduledAt:O} has run on another instance", function.FunctionName, tick.ScheduledAt);
+            logger.LogDebug("'{FunctionName}' tick {ScheduledAt:O} has run on another instance", function.Name, tick.ScheduledAt);
             return;
         }
 
         using (var running = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
         {
             var renewing = KeepLeaseAsync(lease, running.Token);
-            await invoker.InvokeAsync(function, tick, stoppingToken);
+            var timer = new TimerInfo
+            {
+                IsPastDue = tick.IsPastDue,
+                ScheduleStatus = new ScheduleStatus
+                {
+                    Last = status?.Last.UtcDateTime ?? default,
+                    Next = NextOccurrenceAfter(tick.ScheduledAt).UtcDateTime,
+                    LastUpdated = time.GetUtcNow().UtcDateTime,
+                },
+            };
+            await invoker.InvokeAsync(function, timer, $"tick {tick.ScheduledAt:O}{(tick.IsPastDue ? " (past due)" : string.Empty)}", stoppingToken);
             await running.CancelAsync();
             await renewing;
         }
@@ -143,7 +153,7 @@ internal sealed class TimerRunner(
         }
         catch (RequestFailedException ex)
         {
-            logger.LogWarning(ex, "'{FunctionName}' lost its lease while running; another instance may start the next tick early", function.FunctionName);
+            logger.LogWarning(ex, "'{FunctionName}' lost its lease while running; another instance may start the next tick early", function.Name);
         }
     }
 
@@ -155,7 +165,7 @@ internal sealed class TimerRunner(
         }
         catch (RequestFailedException ex)
         {
-            logger.LogDebug(ex, "Releasing the lease of '{FunctionName}' failed; it lapses by itself", function.FunctionName);
+            logger.LogDebug(ex, "Releasing the lease of '{FunctionName}' failed; it lapses by itself", function.Name);
         }
     }
 
@@ -179,4 +189,7 @@ internal sealed class TimerRunner(
         new(DateTime.SpecifyKind(schedule.GetNextOccurrence(instant.UtcDateTime), DateTimeKind.Utc));
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    /// <summary>One occurrence of the schedule; past due when it was missed while nothing ran and is run late.</summary>
+    private sealed record Tick(DateTimeOffset ScheduledAt, bool IsPastDue);
 }
