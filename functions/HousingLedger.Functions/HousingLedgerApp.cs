@@ -1,6 +1,8 @@
 using HousingLedger.Functions.Api;
-using HousingLedger.Functions.Api.Auth;
+using HousingLedger.Functions.Access;
+using HousingLedger.Functions.Contracts;
 using HousingLedger.Functions.Jobs;
+using HousingLedger.Functions.Parties;
 using HousingLedger.Functions.Pipeline;
 using HousingLedger.Functions.Settlement;
 using HousingLedger.Functions.WorkOrders;
@@ -32,6 +34,12 @@ public static class HousingLedgerApp
         services.AddSingleton<ApiGate>();
         services.AddSingleton<TableLedgerStore>();
         services.AddSingleton<StateStore>();
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<JobStore>();
+        services.AddSingleton<ContractStore>();
+        services.AddSingleton<ContractJobIndex>();
+        services.AddSingleton<PartyStore>();
+        services.AddSingleton<SettlementStore>();
         services.AddSingleton<DirectoryStore>();
         services.AddSingleton<SigningKeyRegistry>();
         services.AddSingleton<ISigningKey>(provider => SigningOptions.CreateKey(provider));
@@ -39,6 +47,11 @@ public static class HousingLedgerApp
         services.AddSingleton<Checkpoints>();
         services.AddSingleton<EventIntake>();
         services.AddSingleton<JobEvents>();
+        services.AddSingleton<JobDecisions>();
+        services.AddSingleton<SupplierEvents>();
+        services.AddSingleton<ContractRegistration>();
+        services.AddSingleton<ContractSharing>();
+        services.AddSingleton<Onboarding>();
         services.AddSingleton<LedgerAppender>();
         services.AddSingleton<IAppendedEventHandler, WorkOrderIssuer>();
         services.AddSingleton<WorkOrderDelivery>();

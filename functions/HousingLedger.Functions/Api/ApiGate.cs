@@ -1,4 +1,4 @@
-using HousingLedger.Functions.Api.Auth;
+using HousingLedger.Functions.Access;
 using HousingLedger.Values;
 
 namespace HousingLedger.Functions.Api;

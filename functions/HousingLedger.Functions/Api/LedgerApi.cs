@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using HousingLedger.Functions.Api.Auth;
+using HousingLedger.Functions.Access;
 using HousingLedger.Infrastructure.Ledger;
 using HousingLedger.Infrastructure.Signing;
 using HousingLedger.Ledger;
@@ -22,41 +22,40 @@ public sealed class LedgerApi(ApiGate gate, TableLedgerStore ledger, SigningKeyR
     [Function("LedgerHead")]
     public Task<IResult> LedgerHead(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ledger/{chain}/head")] HttpRequest request, string chain, CancellationToken cancellationToken) =>
-        gate.RunAsync(request, Readers, async () => await HeadAsync(chain, request.HttpContext, ledger, cancellationToken));
+        gate.RunAsync(request, Readers, async () => await HeadAsync(chain, request.HttpContext, cancellationToken));
 
     [Function("LedgerBlocks")]
     public Task<IResult> LedgerBlocks(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ledger/{chain}/blocks")] HttpRequest request, string chain, CancellationToken cancellationToken) =>
-        gate.RunAsync(request, Readers, async () => await BlocksAsync(chain, request.HttpContext, ledger, cancellationToken));
+        gate.RunAsync(request, Readers, async () => await BlocksAsync(chain, request.HttpContext, cancellationToken));
 
     [Function("LedgerExport")]
     public Task<IResult> LedgerExport(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ledger/{chain}/export")] HttpRequest request, string chain, CancellationToken cancellationToken) =>
-        gate.RunAsync(request, Readers, async () => await ExportAsync(chain, request.HttpContext, ledger, cancellationToken));
+        gate.RunAsync(request, Readers, async () => await ExportAsync(chain, request.HttpContext, cancellationToken));
 
     [Function("LedgerVerify")]
     public Task<IResult> LedgerVerify(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ledger/{chain}/verify")] HttpRequest request, string chain, CancellationToken cancellationToken) =>
-        gate.RunAsync(request, Readers, async () => await VerifyAsync(chain, request.HttpContext, ledger, keys, cancellationToken));
+        gate.RunAsync(request, Readers, async () => await VerifyAsync(chain, request.HttpContext, cancellationToken));
 
     [Function("LedgerReceipt")]
     public Task<IResult> LedgerReceipt(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ledger/{chain}/receipts/{eventId}")] HttpRequest request, string chain, string eventId,
         CancellationToken cancellationToken) =>
-        gate.RunAsync(request, Readers, async () => await ReceiptAsync(chain, eventId, request.HttpContext, ledger, cancellationToken));
+        gate.RunAsync(request, Readers, async () => await ReceiptAsync(chain, eventId, request.HttpContext, cancellationToken));
 
     [Function("LedgerCheckpoint")]
     public Task<IResult> LedgerCheckpoint(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ledger/{chain}/checkpoint")] HttpRequest request, string chain, CancellationToken cancellationToken) =>
-        gate.RunAsync(request, Readers, async () => await CheckpointAsync(chain, request.HttpContext, checkpoints, cancellationToken));
+        gate.RunAsync(request, Readers, async () => await CheckpointAsync(chain, request.HttpContext, cancellationToken));
 
     [Function("Jwks")]
     public Task<IResult> Jwks(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ".well-known/jwks.json")] HttpRequest request, CancellationToken cancellationToken) =>
-        gate.RunAsync(request, ApiAccess.Anyone, async () => await JwksAsync(keys, signingKey, cancellationToken));
+        gate.RunAsync(request, ApiAccess.Anyone, async () => await JwksAsync(cancellationToken));
 
-    public static async Task<Results<Ok<HeadView>, ProblemHttpResult>> HeadAsync(
-        string chain, HttpContext context, TableLedgerStore ledger, CancellationToken cancellationToken)
+    private async Task<Results<Ok<HeadView>, ProblemHttpResult>> HeadAsync(string chain, HttpContext context, CancellationToken cancellationToken)
     {
         if (!MayRead(context, chain))
         {
@@ -69,8 +68,7 @@ public sealed class LedgerApi(ApiGate gate, TableLedgerStore ledger, SigningKeyR
             : TypedResults.Ok(new HeadView(chain, head.Head.Height, head.Head.BlockHash, head.Head.TxCount));
     }
 
-    public static async Task<Results<Ok<BlocksPage>, ProblemHttpResult>> BlocksAsync(
-        string chain, HttpContext context, TableLedgerStore ledger, CancellationToken cancellationToken)
+    private async Task<Results<Ok<BlocksPage>, ProblemHttpResult>> BlocksAsync(string chain, HttpContext context, CancellationToken cancellationToken)
     {
         if (!MayRead(context, chain))
         {
@@ -101,8 +99,7 @@ public sealed class LedgerApi(ApiGate gate, TableLedgerStore ledger, SigningKeyR
         return TypedResults.Ok(new BlocksPage(chain, first, last, blocks));
     }
 
-    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ExportAsync(
-        string chain, HttpContext context, TableLedgerStore ledger, CancellationToken cancellationToken)
+    private async Task<Results<EmptyHttpResult, ProblemHttpResult>> ExportAsync(string chain, HttpContext context, CancellationToken cancellationToken)
     {
         if (!MayRead(context, chain))
         {
@@ -120,8 +117,7 @@ public sealed class LedgerApi(ApiGate gate, TableLedgerStore ledger, SigningKeyR
         return TypedResults.Empty;
     }
 
-    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> VerifyAsync(
-        string chain, HttpContext context, TableLedgerStore ledger, SigningKeyRegistry keys, CancellationToken cancellationToken)
+    private async Task<Results<Ok<JsonObject>, ProblemHttpResult>> VerifyAsync(string chain, HttpContext context, CancellationToken cancellationToken)
     {
         if (!MayRead(context, chain))
         {
@@ -150,8 +146,7 @@ public sealed class LedgerApi(ApiGate gate, TableLedgerStore ledger, SigningKeyR
         return TypedResults.Ok(verifier.Result.ToJson());
     }
 
-    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> ReceiptAsync(
-        string chain, string eventId, HttpContext context, TableLedgerStore ledger, CancellationToken cancellationToken)
+    private async Task<Results<Ok<JsonObject>, ProblemHttpResult>> ReceiptAsync(string chain, string eventId, HttpContext context, CancellationToken cancellationToken)
     {
         if (!MayRead(context, chain))
         {
@@ -165,15 +160,14 @@ public sealed class LedgerApi(ApiGate gate, TableLedgerStore ledger, SigningKeyR
             : TypedResults.Ok(Receipt.For(block, location!.Index).ToJson());
     }
 
-    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> CheckpointAsync(
-        string chain, HttpContext context, Checkpoints checkpoints, CancellationToken cancellationToken)
+    private async Task<Results<ContentHttpResult, ProblemHttpResult>> CheckpointAsync(string chain, HttpContext context, CancellationToken cancellationToken)
     {
         return MayRead(context, chain)
             ? TypedResults.Text(await checkpoints.GetAsync(chain, cancellationToken), "text/plain; charset=utf-8")
             : NoChain(chain);
     }
 
-    public static async Task<Ok<JsonObject>> JwksAsync(SigningKeyRegistry keys, ISigningKey signingKey, CancellationToken cancellationToken)
+    private async Task<Ok<JsonObject>> JwksAsync(CancellationToken cancellationToken)
     {
         // The current key is published before it signs anything, so a block can always be checked.
         await keys.RecordAsync(await signingKey.GetPublicKeyAsync(cancellationToken), cancellationToken);

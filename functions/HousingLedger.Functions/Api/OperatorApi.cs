@@ -1,19 +1,16 @@
-using System.Security.Cryptography;
-using System.Text.Json.Nodes;
-using HousingLedger.Functions.Api.Auth;
-using HousingLedger.Functions.Pipeline;
-using HousingLedger.Infrastructure.State;
+using System.Diagnostics;
+using HousingLedger.Functions.Access;
+using HousingLedger.Functions.Parties;
 using HousingLedger.Ledger;
 using HousingLedger.Validation;
 using HousingLedger.Values;
-using HousingLedger.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 
 namespace HousingLedger.Functions.Api;
 
-/// <summary>The operator onboards associations and suppliers; each onboarding is recorded on the operator's chain.</summary>
-public sealed class OperatorApi(ApiGate gate, EventIntake intake, ApiKeys keys)
+/// <summary>The operator onboards associations and suppliers (<see cref="Onboarding"/>).</summary>
+public sealed class OperatorApi(ApiGate gate, Onboarding onboarding)
 {
     private static readonly string[] AssociationFields = ["associationId", "name", "bank"];
     private static readonly string[] SupplierFields = ["supplierId", "name", "workOrderUrl", "bank"];
@@ -21,15 +18,14 @@ public sealed class OperatorApi(ApiGate gate, EventIntake intake, ApiKeys keys)
     [Function("OnboardAssociation")]
     public Task<IResult> OnboardAssociation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "associations")] HttpRequest request, CancellationToken cancellationToken) =>
-        gate.RunAsync(request, ApiAccess.Keys(ApiRole.Operator), async () => await OnboardAssociationAsync(request, intake, keys, cancellationToken));
+        gate.RunAsync(request, ApiAccess.Keys(ApiRole.Operator), async () => await OnboardAssociationAsync(request, cancellationToken));
 
     [Function("RegisterSupplier")]
     public Task<IResult> RegisterSupplier(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "suppliers")] HttpRequest request, CancellationToken cancellationToken) =>
-        gate.RunAsync(request, ApiAccess.Keys(ApiRole.Operator), async () => await RegisterSupplierAsync(request, intake, cancellationToken));
+        gate.RunAsync(request, ApiAccess.Keys(ApiRole.Operator), async () => await RegisterSupplierAsync(request, cancellationToken));
 
-    public static async Task<Results<Created<AssociationOnboarded>, ProblemHttpResult>> OnboardAssociationAsync(
-        HttpRequest request, EventIntake intake, ApiKeys keys, CancellationToken cancellationToken)
+    private async Task<Results<Created<AssociationOnboarded>, ProblemHttpResult>> OnboardAssociationAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await RequestBody.ReadAsync(request, cancellationToken);
         if (body.Problem is not null)
@@ -39,9 +35,9 @@ public sealed class OperatorApi(ApiGate gate, EventIntake intake, ApiKeys keys)
 
         var fields = RequestFields.Open(body.Json, AssociationFields);
         var associationId = fields.Identifier("associationId", required: false);
-        if (associationId == Chains.Operator)
+        if (associationId == OperatorChain.Name)
         {
-            fields.Add(new FieldError("associationId", $"'{Chains.Operator}' names the operator's own chain"));
+            fields.Add(new FieldError("associationId", $"'{OperatorChain.Name}' names the operator's own chain"));
         }
 
         var name = fields.String("name", 200);
@@ -51,21 +47,16 @@ public sealed class OperatorApi(ApiGate gate, EventIntake intake, ApiKeys keys)
             return Problems.Invalid(fields.Errors);
         }
 
-        associationId ??= Identifier.New("asc");
-        var profile = new JsonObject { ["associationId"] = associationId, ["name"] = name, ["bank"] = bank!.ToJson() };
-        var tx = intake.NewTransaction("association.onboarded", Chains.Operator, IdempotencyKey.Of(request), null, "operator", associationId, profile.DeepClone().AsObject());
-        var outcome = await intake.AcceptAsync(tx, [StateChange.Create(Chains.AssociationRow(associationId), profile)], cancellationToken);
-        if (outcome != AcceptOutcome.Accepted)
+        return await onboarding.OnboardAssociationAsync(associationId ?? Identifier.New("asc"), name!, bank!, IdempotencyKey.Of(request), cancellationToken) switch
         {
-            return Problems.Conflict($"Association '{associationId}' is onboarded already, or the Idempotency-Key was used before.");
-        }
-
-        var apiKey = await keys.IssueAsync(associationId, ApiRole.Admin, cancellationToken);
-        return TypedResults.Created($"/api/associations/{associationId}", new AssociationOnboarded(associationId, apiKey, tx.EventId));
+            Onboarded.Association onboarded => TypedResults.Created(
+                $"/api/associations/{onboarded.AssociationId}", new AssociationOnboarded(onboarded.AssociationId, onboarded.ApiKey, onboarded.EventId)),
+            Onboarded.Conflict conflict => Problems.Conflict(conflict.Reason),
+            _ => throw new UnreachableException(),
+        };
     }
 
-    public static async Task<Results<Created<SupplierRegistered>, ProblemHttpResult>> RegisterSupplierAsync(
-        HttpRequest request, EventIntake intake, CancellationToken cancellationToken)
+    private async Task<Results<Created<SupplierRegistered>, ProblemHttpResult>> RegisterSupplierAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await RequestBody.ReadAsync(request, cancellationToken);
         if (body.Problem is not null)
@@ -83,35 +74,13 @@ public sealed class OperatorApi(ApiGate gate, EventIntake intake, ApiKeys keys)
             return Problems.Invalid(fields.Errors);
         }
 
-        supplierId ??= Identifier.New("sup");
-        var secret = WebhookSecret.Generate();
-        var bankJson = bank!.ToJson();
-        var profile = new JsonObject
+        return await onboarding.RegisterSupplierAsync(supplierId ?? Identifier.New("sup"), name!, url!, bank!, IdempotencyKey.Of(request), cancellationToken) switch
         {
-            ["supplierId"] = supplierId,
-            ["name"] = name,
-            ["workOrderUrl"] = url!.ToString(),
-            ["bank"] = bankJson,
-            ["webhookSecret"] = secret.ToString(),
+            Onboarded.Supplier registered => TypedResults.Created(
+                $"/api/suppliers/{registered.SupplierId}", new SupplierRegistered(registered.SupplierId, registered.WebhookSecret, registered.EventId)),
+            Onboarded.Conflict conflict => Problems.Conflict(conflict.Reason),
+            _ => throw new UnreachableException(),
         };
-
-        // The ledger commits to the bank details (a change of them is the fraud to watch for) without
-        // spreading account numbers across every copy of the chain.
-        var data = new JsonObject
-        {
-            ["supplierId"] = supplierId,
-            ["name"] = name,
-            ["workOrderUrl"] = url.ToString(),
-            ["bankDetailsSha256"] = Convert.ToHexStringLower(SHA256.HashData(Jcs.Canonicalize(bankJson))),
-        };
-        var tx = intake.NewTransaction("supplier.registered", Chains.Operator, IdempotencyKey.Of(request), null, "operator", supplierId, data);
-        var outcome = await intake.AcceptAsync(tx, [StateChange.Create(Chains.SupplierRow(supplierId), profile)], cancellationToken);
-        if (outcome != AcceptOutcome.Accepted)
-        {
-            return Problems.Conflict($"Supplier '{supplierId}' is registered already, or the Idempotency-Key was used before.");
-        }
-
-        return TypedResults.Created($"/api/suppliers/{supplierId}", new SupplierRegistered(supplierId, secret.ToString(), tx.EventId));
     }
 
     private static BankAccount? ReadBank(RequestFields fields)

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
-using HousingLedger.Functions.Api.Auth;
-using HousingLedger.Functions.Settlement;
+using HousingLedger.Functions.Access;
 using HousingLedger.Infrastructure.PaymentFiles;
 using HousingLedger.Infrastructure.State;
 using HousingLedger.Payments;
@@ -17,7 +16,7 @@ namespace HousingLedger.Functions.Api;
 /// An association's finance team reads its payment batches (SPEC §7): the list, a batch's manifest, and each file
 /// exactly as stored. Another association's batch is not found.
 /// </summary>
-public sealed class PaymentBatchesApi(ApiGate gate, StateStore state, PaymentFileStore files)
+public sealed class PaymentBatchesApi(ApiGate gate, SettlementStore settlements, PaymentFileStore files)
 {
     private static readonly string[] FileNames = [Pain001Writer.FileName, Standard18Writer.FileName, RemittanceCsvWriter.FileName, BatchManifest.FileName];
     private static readonly ApiAccess Finance = ApiAccess.Keys(ApiRole.Admin, ApiRole.Finance);
@@ -25,48 +24,37 @@ public sealed class PaymentBatchesApi(ApiGate gate, StateStore state, PaymentFil
     [Function("ListPaymentBatches")]
     public Task<IResult> ListPaymentBatches(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "payment-batches")] HttpRequest request, CancellationToken cancellationToken) =>
-        gate.RunAsync(request, Finance, async () => await ListAsync(request.HttpContext, state, cancellationToken));
+        gate.RunAsync(request, Finance, async () => await ListAsync(request, cancellationToken));
 
     [Function("GetPaymentBatch")]
     public Task<IResult> GetPaymentBatch(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "payment-batches/{batchId}")] HttpRequest request, string batchId, CancellationToken cancellationToken) =>
-        gate.RunAsync(request, Finance, async () => await GetManifestAsync(batchId, request.HttpContext, state, files, cancellationToken));
+        gate.RunAsync(request, Finance, async () => await ReadAsync(request, batchId, BatchManifest.FileName, cancellationToken));
 
     [Function("GetPaymentBatchFile")]
     public Task<IResult> GetPaymentBatchFile(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "payment-batches/{batchId}/files/{name}")] HttpRequest request, string batchId, string name,
         CancellationToken cancellationToken) =>
-        gate.RunAsync(request, Finance, async () => await GetFileAsync(batchId, name, request.HttpContext, state, files, cancellationToken));
+        gate.RunAsync(request, Finance, async () => FileNames.Contains(name, StringComparer.Ordinal)
+            ? await ReadAsync(request, batchId, name, cancellationToken)
+            : Problems.NotFound($"A batch has no file '{name}'; its files are {string.Join(", ", FileNames)}."));
 
     /// <summary>Every batch filed for the caller's association, oldest first.</summary>
-    public static async Task<Ok<PaymentBatchList>> ListAsync(HttpContext context, StateStore state, CancellationToken cancellationToken)
+    private async Task<Ok<PaymentBatchList>> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var batches = new List<JsonObject>();
-        await foreach (var (_, row) in state.ListAsync(context.Caller().AssociationId!, Chains.BatchRows, cancellationToken))
+        await foreach (var batch in settlements.ListBatchesAsync(request.HttpContext.Caller().AssociationId!, cancellationToken))
         {
-            batches.Add(row.Document);
+            batches.Add(batch);
         }
 
         return TypedResults.Ok(new PaymentBatchList([.. batches.OrderBy(batch => (string?)batch["createdAt"], StringComparer.Ordinal)]));
     }
 
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetManifestAsync(
-        string batchId, HttpContext context, StateStore state, PaymentFileStore files, CancellationToken cancellationToken) =>
-        await ReadAsync(batchId, BatchManifest.FileName, context, state, files, cancellationToken);
-
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetFileAsync(
-        string batchId, string name, HttpContext context, StateStore state, PaymentFileStore files, CancellationToken cancellationToken) =>
-        FileNames.Contains(name, StringComparer.Ordinal)
-            ? await ReadAsync(batchId, name, context, state, files, cancellationToken)
-            : Problems.NotFound($"A batch has no file '{name}'; its files are {string.Join(", ", FileNames)}.");
-
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ReadAsync(
-        string batchId, string name, HttpContext context, StateStore state, PaymentFileStore files, CancellationToken cancellationToken)
+    private async Task<Results<FileContentHttpResult, ProblemHttpResult>> ReadAsync(HttpRequest request, string batchId, string name, CancellationToken cancellationToken)
     {
-        var batch = Identifier.IsValid(batchId)
-            ? await state.GetAsync(context.Caller().AssociationId!, Chains.BatchRow(batchId), cancellationToken)
-            : null;
-        var file = batch is null ? null : await files.ReadAsync((string)batch.Document["folder"]!, name, cancellationToken);
+        var batch = Identifier.IsValid(batchId) ? await settlements.GetBatchAsync(request.HttpContext.Caller().AssociationId!, batchId, cancellationToken) : null;
+        var file = batch is null ? null : await files.ReadAsync((string)batch["folder"]!, name, cancellationToken);
         return file is null
             ? Problems.NotFound($"No payment batch '{batchId}'.")
             : TypedResults.File(file.Content, file.ContentType, name == BatchManifest.FileName ? null : name);

@@ -1,4 +1,4 @@
-using HousingLedger.Functions.Api.Auth;
+using HousingLedger.Functions.Access;
 using HousingLedger.Functions.Settlement;
 using HousingLedger.Validation;
 using HousingLedger.Values;
@@ -18,10 +18,9 @@ public sealed class SettlementsApi(ApiGate gate, SettlementRunner runner, TimePr
     [Function("RunSettlement")]
     public Task<IResult> RunSettlement(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "settlements")] HttpRequest request, CancellationToken cancellationToken) =>
-        gate.RunAsync(request, ApiAccess.Keys(ApiRole.Operator, ApiRole.Admin), async () => await RunAsync(request.HttpContext, runner, time, cancellationToken));
+        gate.RunAsync(request, ApiAccess.Keys(ApiRole.Operator, ApiRole.Admin), async () => await RunAsync(request.HttpContext, cancellationToken));
 
-    public static async Task<Results<Ok<SettlementAnswer>, ProblemHttpResult>> RunAsync(
-        HttpContext context, SettlementRunner runner, TimeProvider time, CancellationToken cancellationToken)
+    private async Task<Results<Ok<SettlementAnswer>, ProblemHttpResult>> RunAsync(HttpContext context, CancellationToken cancellationToken)
     {
         DateTimeOffset? asOf = null;
         if (HasBody(context.Request))

@@ -1,7 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using HousingLedger.Functions.Jobs;
-using HousingLedger.Infrastructure.Directories;
 using HousingLedger.Infrastructure.State;
 using HousingLedger.Jobs;
 using HousingLedger.Validation;
@@ -17,7 +14,7 @@ namespace HousingLedger.Functions.Api;
 /// before anything else is read, and the <c>webhook-id</c> becomes the event's id, so a redelivery is
 /// acknowledged and not recorded again.
 /// </summary>
-public sealed class WebhooksApi(ApiGate gate, StateStore state, DirectoryStore directory, JobEvents jobEvents, TimeProvider time)
+public sealed class WebhooksApi(ApiGate gate, PartyStore parties, SupplierEvents supplierEvents, TimeProvider time)
 {
     private static readonly string[] EventFields = ["type", "jobId", "occurredAt", "data"];
 
@@ -25,13 +22,12 @@ public sealed class WebhooksApi(ApiGate gate, StateStore state, DirectoryStore d
     [Function("SupplierWebhook")]
     public Task<IResult> SupplierWebhook(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/suppliers/{supplierId}")] HttpRequest request, string supplierId, CancellationToken cancellationToken) =>
-        gate.RunAsync(request, ApiAccess.Anyone, async () => await ReceiveAsync(supplierId, request, state, directory, jobEvents, time, cancellationToken));
+        gate.RunAsync(request, ApiAccess.Anyone, async () => await ReceiveAsync(request, supplierId, cancellationToken));
 
-    public static async Task<Results<Accepted<JobEventAccepted>, Ok<JobEventAccepted>, ProblemHttpResult>> ReceiveAsync(
-        string supplierId, HttpRequest request, StateStore state, DirectoryStore directory, JobEvents jobEvents, TimeProvider time,
-        CancellationToken cancellationToken)
+    private async Task<Results<Accepted<JobEventAccepted>, Ok<JobEventAccepted>, ProblemHttpResult>> ReceiveAsync(
+        HttpRequest request, string supplierId, CancellationToken cancellationToken)
     {
-        var supplier = Identifier.IsValid(supplierId) ? await state.GetAsync(Chains.Operator, Chains.SupplierRow(supplierId), cancellationToken) : null;
+        var supplier = Identifier.IsValid(supplierId) ? await parties.GetSupplierAsync(supplierId, cancellationToken) : null;
         if (supplier is null)
         {
             return Problems.NotFound($"No supplier '{supplierId}'.");
@@ -43,8 +39,9 @@ public sealed class WebhooksApi(ApiGate gate, StateStore state, DirectoryStore d
             return raw.Problem;
         }
 
+        var webhookId = Header(request, "webhook-id");
         var signature = StandardWebhook.Verify(
-            StoredSupplier.WebhookSecret(supplier.Document, supplierId), Header(request, "webhook-id"), Header(request, "webhook-timestamp"), Header(request, "webhook-signature"), raw.Bytes, time.GetUtcNow());
+            supplier.WebhookSecret, webhookId, Header(request, "webhook-timestamp"), Header(request, "webhook-signature"), raw.Bytes, time.GetUtcNow());
         if (!signature.IsValid)
         {
             return Problems.Of(ProblemType.Unauthorized, "The webhook signature does not verify: " + signature.Errors[0].Message, signature.Errors);
@@ -60,53 +57,19 @@ public sealed class WebhooksApi(ApiGate gate, StateStore state, DirectoryStore d
         var type = fields.OneOf("type", JobEventTypes.SentBy(JobEventSender.Supplier));
         var jobId = fields.Identifier("jobId");
         var occurredAt = fields.Instant("occurredAt");
-        var data = ReadData(fields, type);
+        var data = fields.Object(CompletionEvidence.Path, required: false);
+        var evidence = type is null ? null : SupplierEventData.Read(type, data ?? default);
+        fields.AddRange(evidence?.Errors ?? []);
         if (!fields.IsValid)
         {
             return Problems.Invalid(fields.Errors);
         }
 
-        var owner = await directory.GetAsync(DirectoryKind.Job, jobId!, cancellationToken);
-        if (owner is null || (string?)owner["supplierId"] != supplierId)
-        {
-            return Problems.NotFound($"Supplier '{supplierId}' has no job '{jobId}'.");
-        }
-
-        var command = new JobEventCommand((string)owner["associationId"]!, jobId!, type!, Header(request, "webhook-id"), occurredAt, "supplier:" + supplierId, data.Ledger)
-        {
-            ExtraChanges = eventId => data.OffLedger is null ? [] : [StateChange.Create(Chains.FreeTextRow(eventId), data.OffLedger)],
-        };
-        return JobsApi.ToResponse(await jobEvents.RecordAsync(command, cancellationToken), jobId!);
-    }
-
-    /// <summary>The event's data: evidence for a completion (free-text notes kept off the ledger), nothing otherwise.</summary>
-    private static (JsonObject Ledger, JsonObject? OffLedger) ReadData(RequestFields fields, string? type)
-    {
-        var element = fields.Object("data", required: false);
-        if (type != JobEventTypes.Completed)
-        {
-            if (element is not null && element.Value.EnumerateObject().Any())
-            {
-                fields.Add(new HousingLedger.Validation.FieldError("data", $"carries nothing for {type}; send it empty or leave it out"));
-            }
-
-            return ([], null);
-        }
-
-        var evidence = CompletionEvidence.Parse(element ?? JsonDocument.Parse("{}").RootElement);
-        fields.AddRange(evidence.Errors);
-        if (!evidence.IsValid)
-        {
-            return ([], null);
-        }
-
-        if (evidence.Value.Notes is not { } notes)
-        {
-            return (evidence.Value.ToLedgerData(null), null);
-        }
-
-        var (commitment, offLedger) = OffLedgerText.Keep(notes);
-        return (evidence.Value.ToLedgerData(commitment), offLedger);
+        var report = new SupplierEvent(supplierId, jobId!, type!, webhookId, occurredAt, evidence!.Value);
+        var result = await supplierEvents.RecordAsync(report, cancellationToken);
+        return result is JobEventResult.NotFound
+            ? Problems.NotFound($"Supplier '{supplierId}' has no job '{jobId}'.")
+            : JobsApi.ToResponse(result, jobId!);
     }
 
     private static string? Header(HttpRequest request, string name)

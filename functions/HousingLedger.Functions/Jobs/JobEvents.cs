@@ -1,99 +1,173 @@
 using System.Text.Json.Nodes;
-using HousingLedger.Functions.Api;
 using HousingLedger.Functions.Pipeline;
+using HousingLedger.Infrastructure.Directories;
 using HousingLedger.Infrastructure.State;
 using HousingLedger.Jobs;
 using HousingLedger.Validation;
+using HousingLedger.Values;
 
 namespace HousingLedger.Functions.Jobs;
 
 /// <summary>
-/// Records an event on a job that exists: checks it was not seen before, that it fits the job's state, and
-/// accepts it together with the job's new state, retrying when another event on the job got there first.
+/// Records the events of a job, its raising included, all on one path: the event must fit the job's lifecycle, and
+/// it is accepted together with the job's new state (and free text kept off the ledger) in one transaction, so it
+/// is recorded once or not at all. An event id seen before is a duplicate, answered as such; an event that lost a
+/// race with another on the same job is decided again on the job's new state.
 /// </summary>
-public sealed class JobEvents(StateStore state, EventIntake intake, TimeProvider time)
+public sealed class JobEvents(JobStore jobs, ContractStore contracts, DirectoryStore directory, StateStore state, EventIntake intake, TimeProvider time)
 {
     private const int Attempts = 5;
 
+    /// <summary>Raises a job under a contract the association holds, claiming its id across the service.</summary>
+    public async Task<JobEventResult> RaiseAsync(JobRaise raise, CancellationToken cancellationToken)
+    {
+        var held = await contracts.GetAsync(raise.Request.AssociationId, raise.Request.ContractId, cancellationToken);
+        if (held is null)
+        {
+            return new JobEventResult.Refused([new FieldError("contractId", $"no contract '{raise.Request.ContractId}' is registered to or shared with this association")]);
+        }
+
+        var now = time.GetUtcNow();
+        var raised = JobLifecycle.Raise(raise.Request, held.Contract.ParseTerms(), now);
+        if (!raised.IsValid)
+        {
+            return new JobEventResult.Refused(raised.Errors);
+        }
+
+        var job = raised.Value;
+        if (!await directory.TryClaimJobAsync(job.JobId, new JobOwner(job.AssociationId, job.SupplierId), cancellationToken))
+        {
+            return new JobEventResult.Conflict($"Job id '{job.JobId}' is taken by another association's job.");
+        }
+
+        var tx = intake.NewTransaction(JobEventTypes.Raised, job.AssociationId, raise.EventId, job.RaisedAt, raise.Actor, job.JobId, RaisedData(job, held.Contract.TermsHash), now);
+        var record = new JobRecord(job, [new JobEventEntry(tx.EventId, tx.Type, tx.OccurredAt, tx.RecordedAt)], tx.RecordedAt);
+        return await intake.AcceptAsync(tx, JobStore.Raised(record), cancellationToken) switch
+        {
+            AcceptOutcome.Accepted => new JobEventResult.Recorded(tx.EventId, job),
+
+            // The same raise again: under its event id, or (when the caller chose the job id) under another.
+            AcceptOutcome.DuplicateEvent or AcceptOutcome.AlreadyExists => await EarlierRaiseAsync(job.AssociationId, tx.EventId, job.JobId, cancellationToken),
+            _ => new JobEventResult.Conflict("The job changed while it was being raised; send it again."),
+        };
+    }
+
+    /// <summary>Records an event on a job that exists.</summary>
     public async Task<JobEventResult> RecordAsync(JobEventCommand command, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            var stored = await state.GetAsync(command.AssociationId, Chains.JobRow(command.JobId), cancellationToken);
+            var stored = await jobs.GetAsync(command.AssociationId, command.JobId, cancellationToken);
             if (stored is null)
             {
-                return await IsDuplicateAsync(command, cancellationToken) ? JobEventResult.Duplicate(command.EventId!) : JobEventResult.NotFound;
+                return await DuplicateOfAsync(command, stored, cancellationToken) ?? new JobEventResult.NotFound();
             }
 
-            var record = JobRecord.FromDocument(stored.Document);
             var now = time.GetUtcNow();
             var occurredAt = command.OccurredAt ?? now;
+            var record = stored.Record;
             var outcome = JobLifecycle.Apply(record.Job, command.Type, occurredAt, now);
             if (!outcome.IsApplied)
             {
                 // A retry of an event already recorded usually no longer fits the job it moved on: it is a duplicate.
-                return await IsDuplicateAsync(command, cancellationToken) ? JobEventResult.Duplicate(command.EventId!)
-                    : outcome.Invalid is not null ? JobEventResult.Refused(outcome.Invalid)
-                    : JobEventResult.Conflicting(outcome.Conflict!);
+                return await DuplicateOfAsync(command, stored, cancellationToken)
+                    ?? (outcome.Invalid is not null ? new JobEventResult.Refused([outcome.Invalid]) : new JobEventResult.Conflict(outcome.Conflict!));
             }
 
             var recordedAt = now > record.LastRecordedAt ? now : record.LastRecordedAt.AddTicks(1);
             var tx = intake.NewTransaction(command.Type, command.AssociationId, command.EventId, occurredAt, command.Actor, command.JobId, command.Data, recordedAt);
             var updated = record.With(outcome.Next!, new JobEventEntry(tx.EventId, tx.Type, tx.OccurredAt, tx.RecordedAt));
-            var changes = new List<StateChange> { StateChange.Replace(Chains.JobRow(command.JobId), updated.ToDocument(), stored.Version) };
-            changes.AddRange(ContractJobIndex.Changes(record.Job, updated.Job));
-            changes.AddRange(command.ExtraChanges(tx.EventId));
+            IEnumerable<StateChange> changes = [.. JobStore.Moved(stored, updated), .. command.ExtraChanges];
+            if (command.KeptText is { } kept)
+            {
+                changes = changes.Append(JobStore.FreeText(tx.EventId, kept.Row));
+            }
 
             switch (await intake.AcceptAsync(tx, changes, cancellationToken, command.WakeAppender))
             {
                 case AcceptOutcome.Accepted:
-                    return JobEventResult.Recorded(tx.EventId, outcome.Next!.State);
+                    return new JobEventResult.Recorded(tx.EventId, updated.Job);
                 case AcceptOutcome.DuplicateEvent:
-                    return JobEventResult.Duplicate(tx.EventId);
+                    return new JobEventResult.Duplicate(tx.EventId, record.Job);
                 default:
                     continue; // the job moved on meanwhile: decide again on its new state
             }
         }
 
-        return JobEventResult.Conflicting("The job changed repeatedly while this event was being recorded; send it again.");
+        return new JobEventResult.Conflict("The job changed repeatedly while this event was being recorded; send it again.");
     }
 
     // Asked only when the event cannot be recorded as it stands: on the way in, a duplicate is caught by the claim
-    // on its id in the accepting transaction, which saves a read on every event.
-    private async Task<bool> IsDuplicateAsync(JobEventCommand command, CancellationToken cancellationToken) =>
-        command.EventId is not null && await state.GetAcceptedEventTypeAsync(command.AssociationId, command.EventId, cancellationToken) is not null;
+    // on its id in the accepting transaction, which saves a read on every event. The answer names the job the event
+    // was recorded on; an id claimed by something that is not a job of this association is no duplicate of a job event.
+    private async Task<JobEventResult?> DuplicateOfAsync(JobEventCommand command, StoredJob? stored, CancellationToken cancellationToken)
+    {
+        if (command.EventId is null || await state.GetAcceptedEventAsync(command.AssociationId, command.EventId, cancellationToken) is not { } claimed)
+        {
+            return null;
+        }
+
+        var job = stored?.Record.Job.JobId == claimed.Subject ? stored.Record.Job : (await jobs.GetAsync(command.AssociationId, claimed.Subject, cancellationToken))?.Record.Job;
+        return job is null ? null : new JobEventResult.Duplicate(command.EventId, job);
+    }
+
+    private async Task<JobEventResult> EarlierRaiseAsync(string associationId, string eventId, string jobId, CancellationToken cancellationToken)
+    {
+        var claimed = await state.GetAcceptedEventAsync(associationId, eventId, cancellationToken);
+        var earlier = claimed is null || claimed.Type == JobEventTypes.Raised ? await jobs.GetAsync(associationId, claimed?.Subject ?? jobId, cancellationToken) : null;
+        return earlier is null
+            ? new JobEventResult.Conflict($"The Idempotency-Key '{eventId}' was used before for another event.")
+            : new JobEventResult.Duplicate(earlier.Record.Events[0].EventId, earlier.Record.Job);
+    }
+
+    private static JsonObject RaisedData(Job job, string termsHash) => new()
+    {
+        ["contractId"] = job.ContractId,
+        ["termsHash"] = termsHash,
+        ["supplierId"] = job.SupplierId,
+        ["itemCode"] = job.ItemCode,
+        ["quantity"] = job.Quantity,
+        ["priority"] = job.Priority.WireName(),
+        ["propertyRef"] = job.PropertyRef,
+        ["deadline"] = UtcTimestamp.Format(job.Deadline),
+    };
 }
+
+/// <summary>A job someone wants raised: what to raise, under which event id (the Idempotency-Key, if given), and by whom.</summary>
+public sealed record JobRaise(JobRequest Request, string? EventId, string Actor);
 
 /// <summary>An event someone wants recorded on a job.</summary>
 public sealed record JobEventCommand(
     string AssociationId, string JobId, string Type, string? EventId, DateTimeOffset? OccurredAt, string Actor, JsonObject Data)
 {
-    /// <summary>Rows to write with the event, given its id (e.g. free text kept off the ledger).</summary>
-    public Func<string, IEnumerable<StateChange>> ExtraChanges { get; init; } = _ => [];
+    /// <summary>Free text the event carries, kept off the ledger; <see cref="Data"/> holds only its commitment.</summary>
+    public OffLedgerText? KeptText { get; init; }
+
+    /// <summary>Other rows to write with the event (settlement's run and settled-job rows).</summary>
+    public IReadOnlyList<StateChange> ExtraChanges { get; init; } = [];
 
     /// <summary>Whether to wake the appender once it is accepted; false when the caller wakes it once after many.</summary>
     public bool WakeAppender { get; init; } = true;
 }
 
-/// <summary>How recording a job event ended.</summary>
-public sealed record JobEventResult(JobEventStatus Status, string? EventId, JobState? State, FieldError? Invalid, string? Conflict)
+/// <summary>How recording a job event ended: one of its cases, each carrying what that case has.</summary>
+public abstract record JobEventResult
 {
-    public static JobEventResult NotFound { get; } = new(JobEventStatus.NotFound, null, null, null, null);
+    private JobEventResult()
+    {
+    }
 
-    public static JobEventResult Recorded(string eventId, JobState state) => new(JobEventStatus.Recorded, eventId, state, null, null);
+    /// <summary>Accepted: it will reach the chain exactly once. <paramref name="Job"/> is the job as the event left it.</summary>
+    public sealed record Recorded(string EventId, Job Job) : JobEventResult;
 
-    public static JobEventResult Duplicate(string eventId) => new(JobEventStatus.Duplicate, eventId, null, null, null);
+    /// <summary>Seen before, and recorded then on <paramref name="Job"/> (as it stands now); nothing was written now.</summary>
+    public sealed record Duplicate(string EventId, Job Job) : JobEventResult;
 
-    public static JobEventResult Refused(FieldError invalid) => new(JobEventStatus.Refused, null, null, invalid, null);
+    public sealed record NotFound : JobEventResult;
 
-    public static JobEventResult Conflicting(string conflict) => new(JobEventStatus.Conflict, null, null, null, conflict);
-}
+    /// <summary>The event is not valid (a field, or a time out of order); nothing was written.</summary>
+    public sealed record Refused(IReadOnlyList<FieldError> Errors) : JobEventResult;
 
-public enum JobEventStatus
-{
-    Recorded,
-    Duplicate,
-    NotFound,
-    Refused,
-    Conflict,
+    /// <summary>The event does not fit the job's state, or its id was used for another event; nothing was written.</summary>
+    public sealed record Conflict(string Reason) : JobEventResult;
 }

@@ -4,15 +4,15 @@ using HousingLedger.Jobs;
 namespace HousingLedger.Functions.Jobs;
 
 /// <summary>
-/// Free text that may name people (a completion's notes, a dispute's reason): only its salted commitment goes on the
-/// ledger; the text, salt and commitment are kept in a state row that can be erased without breaking verification.
+/// Free text that may name people (a completion's notes, a dispute's reason): only its salted <see cref="Commitment"/>
+/// goes on the ledger; the text, salt and commitment are kept in a state row (<see cref="Row"/>) that can be erased
+/// without breaking verification.
 /// </summary>
-public static class OffLedgerText
+public sealed record OffLedgerText(string Commitment, JsonObject Row)
 {
-    /// <summary>The commitment to put on the ledger, and the row that keeps the text.</summary>
-    public static (string Commitment, JsonObject Row) Keep(string text)
+    public static OffLedgerText Keep(string text)
     {
         var (commitment, salt) = FreeTextCommitment.Create(text);
-        return (commitment, new JsonObject { ["text"] = text, ["salt"] = Convert.ToBase64String(salt), ["commitment"] = commitment });
+        return new(commitment, new JsonObject { ["text"] = text, ["salt"] = Convert.ToBase64String(salt), ["commitment"] = commitment });
     }
 }

@@ -16,7 +16,7 @@ namespace HousingLedger.Functions.Pipeline;
 /// </para>
 /// </summary>
 public sealed class LedgerAppender(
-    StateStore state,
+    OutboxStore outbox,
     TableLedgerStore ledger,
     ISigningKey signingKey,
     SigningKeyRegistry keyRegistry,
@@ -67,7 +67,7 @@ public sealed class LedgerAppender(
         var lookOnChainFirst = false;
         while (true)
         {
-            var pending = await state.ReadOutboxAsync(chain, OutboxPage, cancellationToken);
+            var pending = await outbox.ReadAsync(chain, OutboxPage, cancellationToken);
             if (pending.Count == 0)
             {
                 return appended;
@@ -95,7 +95,7 @@ public sealed class LedgerAppender(
         {
             // Written by a run that stopped before it could clear its outbox: finish its work, append nothing.
             await FollowUpAsync(already, cancellationToken);
-            await state.RemoveFromOutboxAsync(chain, already, cancellationToken);
+            await outbox.RemoveAsync(chain, already, cancellationToken);
         }
 
         var appended = 0;
@@ -113,7 +113,7 @@ public sealed class LedgerAppender(
 
             appended += block.Count;
             await FollowUpAsync(block, cancellationToken);
-            await state.RemoveFromOutboxAsync(chain, block, cancellationToken);
+            await outbox.RemoveAsync(chain, block, cancellationToken);
         }
 
         return (appended, false);

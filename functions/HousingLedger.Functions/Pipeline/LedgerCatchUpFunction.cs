@@ -8,7 +8,7 @@ namespace HousingLedger.Functions.Pipeline;
 /// or a queue outage). Only events older than a grace period are looked at, so it rarely races the queue.
 /// </summary>
 public sealed class LedgerCatchUpFunction(
-    StateStore state, LedgerAppender appender, TimeProvider time, IConfiguration configuration, ILogger<LedgerCatchUpFunction> logger)
+    OutboxStore outbox, LedgerAppender appender, TimeProvider time, IConfiguration configuration, ILogger<LedgerCatchUpFunction> logger)
 {
     /// <summary>How old an accepted event must be before the timer appends it (<c>Ledger:CatchUpGrace</c>).</summary>
     public const string GraceSetting = "Ledger:CatchUpGrace";
@@ -19,7 +19,7 @@ public sealed class LedgerCatchUpFunction(
     public async Task RunAsync([TimerTrigger("%Ledger:CatchUpSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         var grace = configuration.GetValue(GraceSetting, DefaultGrace);
-        await foreach (var chain in state.ChainsWithPendingEventsAsync(time.GetUtcNow() - grace, cancellationToken))
+        await foreach (var chain in outbox.ChainsWithPendingEventsAsync(time.GetUtcNow() - grace, cancellationToken))
         {
             var appended = await appender.AppendPendingAsync(chain, cancellationToken);
             if (appended > 0)

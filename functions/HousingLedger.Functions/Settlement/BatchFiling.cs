@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using HousingLedger.Functions.Api;
 using HousingLedger.Functions.Pipeline;
 using HousingLedger.Infrastructure.PaymentFiles;
 using HousingLedger.Infrastructure.State;
@@ -19,21 +18,20 @@ namespace HousingLedger.Functions.Settlement;
 /// is claimed once. Finance's message is sent at least once.
 /// </summary>
 public sealed class BatchFiling(
-    StateStore state, EventIntake intake, PaymentFileStore files, StorageClients storage, IOptions<SettlementOptions> options)
+    SettlementStore settlements, PartyStore parties, EventIntake intake, PaymentFileStore files, StorageClients storage, IOptions<SettlementOptions> options)
 {
     /// <summary>Files <paramref name="run"/>'s batch; null when it settled nothing.</summary>
     /// <exception cref="InvalidOperationException">The batch cannot be paid as stored (its files would differ from those already written, or a bank file cannot carry it).</exception>
     public async Task<FiledBatch?> FileAsync(SettlementRunRecord run, CancellationToken cancellationToken)
     {
-        var runKey = Chains.SettlementRunRow(run.RunId);
         // The row is written before the run settles its first job, so a run without one settled nothing.
-        var current = await state.GetAsync(run.AssociationId, runKey, cancellationToken);
+        var current = await settlements.GetRunAsync(run.AssociationId, run.RunId, cancellationToken);
         if (current is null)
         {
             return null;
         }
 
-        var record = SettlementRunRecord.FromDocument(current.Document);
+        var record = current.Record;
         if (record.Status == SettlementRunStatus.Empty)
         {
             return null;
@@ -42,25 +40,25 @@ public sealed class BatchFiling(
         if (record.Status == SettlementRunStatus.Filed)
         {
             // Filed by an overlapping run meanwhile: finance has been told already.
-            return await state.GetAsync(run.AssociationId, Chains.BatchRow(record.BatchId), cancellationToken) is { } filedRow ? FiledBatch.FromRow(record, filedRow.Document) : null;
+            return await settlements.GetBatchAsync(run.AssociationId, record.BatchId, cancellationToken) is { } filedRow ? FiledBatch.FromRow(record, filedRow) : null;
         }
 
         if (record.Status == SettlementRunStatus.Settling)
         {
             // Any job.settled still in flight replaces the run row against the version it read while settling;
             // this write changes that version, so no job joins the batch after the jobs are gathered below.
-            await state.PutAsync(run.AssociationId, runKey, (record with { Status = SettlementRunStatus.Filing }).ToDocument(), cancellationToken);
+            await settlements.PutRunAsync(record with { Status = SettlementRunStatus.Filing }, cancellationToken);
         }
 
         var settled = new List<SettledJobRow>();
-        await foreach (var (_, row) in state.ListAsync(run.AssociationId, Chains.SettledJobRows(run.BatchId), cancellationToken))
+        await foreach (var job in settlements.ListSettledAsync(run.AssociationId, run.BatchId, cancellationToken))
         {
-            settled.Add(SettledJobRow.FromDocument(row.Document));
+            settled.Add(job);
         }
 
         if (settled.Count == 0)
         {
-            await state.PutAsync(run.AssociationId, runKey, (record with { Status = SettlementRunStatus.Empty }).ToDocument(), cancellationToken);
+            await settlements.PutRunAsync(record with { Status = SettlementRunStatus.Empty }, cancellationToken);
             return null;
         }
 
@@ -68,7 +66,7 @@ public sealed class BatchFiling(
         {
             // Every job it settled was worth nothing (a zero price, or a discount or penalty of 1): their
             // job.settled records stand on the ledger, and there is nothing to pay.
-            await state.PutAsync(run.AssociationId, runKey, (record with { Status = SettlementRunStatus.Empty }).ToDocument(), cancellationToken);
+            await settlements.PutRunAsync(record with { Status = SettlementRunStatus.Empty }, cancellationToken);
             return null;
         }
 
@@ -91,14 +89,14 @@ public sealed class BatchFiling(
         await RecordAsync(record, batch, written.Value, filed, cancellationToken);
         await storage.Queues.GetQueueClient(StorageNames.PaymentBatchesQueue)
             .SendMessageAsync(JsonSerializer.Serialize(filed, JsonSerializerOptions.Web), cancellationToken);
-        await state.PutAsync(run.AssociationId, runKey, (record with { Status = SettlementRunStatus.Filed }).ToDocument(), cancellationToken);
+        await settlements.PutRunAsync(record with { Status = SettlementRunStatus.Filed }, cancellationToken);
         return filed;
     }
 
     /// <summary>The batch paying <paramref name="settled"/>; null when no supplier is owed anything.</summary>
     private async Task<PaymentBatch?> BuildAsync(SettlementRunRecord run, List<SettledJobRow> settled, CancellationToken cancellationToken)
     {
-        var association = await state.GetAsync(Chains.Operator, Chains.AssociationRow(run.AssociationId), cancellationToken)
+        var association = await parties.GetAssociationAsync(run.AssociationId, cancellationToken)
             ?? throw new InvalidOperationException($"Association {run.AssociationId} has jobs settled but is not onboarded.");
         var transfers = new List<CreditTransfer>();
         var reference = run.BatchId[(run.BatchId.IndexOf('_', StringComparison.Ordinal) + 1)..].ToUpperInvariant();
@@ -109,17 +107,16 @@ public sealed class BatchFiling(
             .OrderBy(group => group.Key, StringComparer.Ordinal);
         foreach (var supplier in owed)
         {
-            var supplierKey = Chains.SupplierRow(supplier.Key);
-            var profile = await state.GetAsync(Chains.Operator, supplierKey, cancellationToken)
+            var profile = await parties.GetSupplierAsync(supplier.Key, cancellationToken)
                 ?? throw new InvalidOperationException($"Supplier {supplier.Key} was paid but is not registered.");
 
             // Bank-detail changes are not yet events of their own: a supplier's details date from its registration,
             // the last write of its row, so a newly registered payee is flagged for its first 30 days.
-            var lastWritten = await state.LastWrittenAsync(Chains.Operator, supplierKey, cancellationToken);
+            var lastWritten = await parties.SupplierLastWrittenAsync(supplier.Key, cancellationToken);
             var changedRecently = lastWritten is { } written && written > run.StartedAt - options.Value.RecentBankChange;
             var endToEnd = $"HL{reference[..Math.Min(10, reference.Length)]}-{transfers.Count + 1:D3}";
             transfers.Add(new CreditTransfer(
-                supplier.Key, PartyOf(profile.Document), endToEnd, changedRecently, [.. supplier.Select(job => job.ToRemittanceLine())]));
+                supplier.Key, PartyOf(profile), endToEnd, changedRecently, [.. supplier.Select(job => job.ToRemittanceLine())]));
         }
 
         if (transfers.Count == 0)
@@ -127,7 +124,7 @@ public sealed class BatchFiling(
             return null;
         }
 
-        var batch = PaymentBatch.Create(run.BatchId, run.AssociationId, run.RunId, run.StartedAt, run.Day, PartyOf(association.Document), transfers);
+        var batch = PaymentBatch.Create(run.BatchId, run.AssociationId, run.RunId, run.StartedAt, run.Day, PartyOf(association), transfers);
         return batch.IsValid
             ? batch.Value
             : throw new InvalidOperationException($"Batch {run.BatchId} is not a valid payment batch: {string.Join("; ", batch.Errors)}");
@@ -160,16 +157,14 @@ public sealed class BatchFiling(
             ["eventId"] = eventId,
         };
         var tx = intake.NewTransaction("batch.created", run.AssociationId, eventId, null, "service:settlement", run.BatchId, data);
-        await intake.AcceptAsync(tx, [StateChange.Create(Chains.BatchRow(run.BatchId), row)], cancellationToken);
+        await intake.AcceptAsync(tx, [SettlementStore.BatchFiled(run.BatchId, row)], cancellationToken);
     }
 
     // The name the account is held in: what the bank checks, and always within the files' name rules.
-    private static PaymentParty PartyOf(JsonObject profile)
+    private static PaymentParty PartyOf(PartyProfile profile)
     {
-        var bank = BankAccount.Parse(JsonSerializer.SerializeToElement(profile["bank"]), "bank");
-        return bank.IsValid
-            ? new PaymentParty(bank.Value.AccountName, bank.Value)
-            : throw new InvalidDataException($"Stored bank details do not parse: {string.Join("; ", bank.Errors)}");
+        var bank = profile.Bank;
+        return new PaymentParty(bank.AccountName, bank);
     }
 }
 

@@ -1,4 +1,3 @@
-using HousingLedger.Functions.Api;
 using HousingLedger.Functions.Jobs;
 using HousingLedger.Functions.Pipeline;
 using HousingLedger.Infrastructure.State;
@@ -17,7 +16,8 @@ namespace HousingLedger.Functions.Settlement;
 /// <c>docs/settlement.md</c>.
 /// </summary>
 public sealed class SettlementRunner(
-    StateStore state, JobEvents jobEvents, EventIntake intake, BatchFiling filing, IOptions<SettlementOptions> options, TimeProvider time,
+    PartyStore parties, SettlementStore settlements, ContractStore contractStore, ContractJobIndex index, JobEvents jobEvents, EventIntake intake,
+    BatchFiling filing, IOptions<SettlementOptions> options, TimeProvider time,
     ILogger<SettlementRunner> logger)
 {
     public const string Actor = "service:settlement";
@@ -26,9 +26,9 @@ public sealed class SettlementRunner(
     public async Task<SettlementOutcome> RunForAllAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         var associations = new List<string>();
-        await foreach (var (rowKey, _) in state.ListAsync(Chains.Operator, Chains.AssociationRows, cancellationToken))
+        await foreach (var associationId in parties.AssociationIdsAsync(cancellationToken))
         {
-            associations.Add(rowKey[Chains.AssociationRows.Length..]);
+            associations.Add(associationId);
         }
 
         return await RunAsync(asOf, associations, cancellationToken);
@@ -42,7 +42,7 @@ public sealed class SettlementRunner(
     public async Task<SettlementOutcome> RunAsync(DateTimeOffset asOf, IReadOnlyList<string> associations, CancellationToken cancellationToken)
     {
         var runId = Identifier.New("run");
-        var contracts = new ContractJobs(state);
+        var contracts = new ContractJobs(contractStore, index);
         var batches = new List<FiledBatch>();
         var failures = new List<Exception>();
         foreach (var associationId in associations)
@@ -81,9 +81,8 @@ public sealed class SettlementRunner(
     public async Task<IReadOnlyList<FiledBatch>> FinishUnfinishedAsync(string associationId, CancellationToken cancellationToken)
     {
         var filed = new List<FiledBatch>();
-        await foreach (var (_, row) in state.ListAsync(associationId, Chains.SettlementRunRows, cancellationToken))
+        await foreach (var run in settlements.ListRunsAsync(associationId, cancellationToken))
         {
-            var run = SettlementRunRecord.FromDocument(row.Document);
             if (run.Status is SettlementRunStatus.Settling or SettlementRunStatus.Filing && await filing.FileAsync(run, cancellationToken) is { } batch)
             {
                 logger.LogWarning("Filed batch {BatchId} of settlement run {RunId}, which had stopped before filing it", run.BatchId, run.RunId);
@@ -131,7 +130,7 @@ public sealed class SettlementRunner(
 
                     if (!stored)
                     {
-                        await state.PutAsync(run.AssociationId, Chains.SettlementRunRow(run.RunId), run.ToDocument(), cancellationToken);
+                        await settlements.PutRunAsync(run, cancellationToken);
                         stored = true;
                     }
 
@@ -157,9 +156,8 @@ public sealed class SettlementRunner(
     // once the run is closed to more jobs.
     private async Task<bool> SettleJobAsync(SettlementRunRecord run, SettledJobRow settled, CancellationToken cancellationToken)
     {
-        var runKey = Chains.SettlementRunRow(run.RunId);
-        var runRow = await state.GetAsync(run.AssociationId, runKey, cancellationToken);
-        if (runRow is null || SettlementRunRecord.FromDocument(runRow.Document).Status != SettlementRunStatus.Settling)
+        var stored = await settlements.GetRunAsync(run.AssociationId, run.RunId, cancellationToken);
+        if (stored is null || stored.Record.Status != SettlementRunStatus.Settling)
         {
             return false;
         }
@@ -167,25 +165,20 @@ public sealed class SettlementRunner(
         var command = new JobEventCommand(
             run.AssociationId, settled.JobId, JobEventTypes.Settled, SettlementEventIds.JobSettled(settled.JobId), null, Actor, settled.ToLedgerData(run.BatchId))
         {
-            ExtraChanges = _ =>
-            [
-                StateChange.Replace(runKey, runRow.Document, runRow.Version),
-                StateChange.Create(Chains.SettledJobRow(run.BatchId, settled.JobId), settled.ToDocument()),
-            ],
+            ExtraChanges = [.. SettlementStore.JobSettled(stored, settled)],
             WakeAppender = false, // once for the whole run: see SettleAsync
         };
-        var result = await jobEvents.RecordAsync(command, cancellationToken);
-        switch (result.Status)
+        switch (await jobEvents.RecordAsync(command, cancellationToken))
         {
-            case JobEventStatus.Recorded:
-            case JobEventStatus.Duplicate: // settled already, by this run or another, into that run's batch
+            case JobEventResult.Recorded:
+            case JobEventResult.Duplicate: // settled already, by this run or another, into that run's batch
                 return true;
-            case JobEventStatus.Conflict:
+            case JobEventResult.Conflict:
                 // The run row changed under us (closed for filing) or the job kept changing: stop if the former.
-                var now = await state.GetAsync(run.AssociationId, runKey, cancellationToken);
-                return now is not null && SettlementRunRecord.FromDocument(now.Document).Status == SettlementRunStatus.Settling;
-            default:
-                logger.LogWarning("Settlement skipped job {JobId}: {Status} {Invalid}", settled.JobId, result.Status, result.Invalid?.Message);
+                var now = await settlements.GetRunAsync(run.AssociationId, run.RunId, cancellationToken);
+                return now is not null && now.Record.Status == SettlementRunStatus.Settling;
+            case var skipped:
+                logger.LogWarning("Settlement skipped job {JobId}: {Outcome}", settled.JobId, skipped);
                 return true;
         }
     }

@@ -2,11 +2,11 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
-using HousingLedger.Functions.Api;
-using HousingLedger.Functions.Jobs;
+using HousingLedger.Infrastructure.Ledger;
 using HousingLedger.Infrastructure.State;
 using HousingLedger.Infrastructure.Storage;
 using HousingLedger.Jobs;
+using HousingLedger.Ledger;
 using HousingLedger.Values;
 using HousingLedger.Webhooks;
 using Microsoft.Extensions.Options;
@@ -21,7 +21,8 @@ namespace HousingLedger.Functions.WorkOrders;
 /// every attempt, so a supplier that got it twice (a crash after delivery) can tell.
 /// </summary>
 public sealed class WorkOrderDelivery(
-    StateStore state, StorageClients storage, IHttpClientFactory httpClients, TimeProvider time, IOptions<WorkOrderOptions> options,
+    JobStore jobs, PartyStore parties, TableLedgerStore ledger, StorageClients storage, IHttpClientFactory httpClients, TimeProvider time,
+    IOptions<WorkOrderOptions> options,
     ILogger<WorkOrderDelivery> logger)
 {
     public const string HttpClientName = "work-orders";
@@ -29,24 +30,21 @@ public sealed class WorkOrderDelivery(
     /// <summary>One attempt at <paramref name="order"/>; <paramref name="messageText"/> is dead-lettered as it came if this was the last.</summary>
     public async Task AttemptAsync(WorkOrderMessage order, string messageText, CancellationToken cancellationToken)
     {
-        var statusRow = Chains.WorkOrderRow(order.JobId);
-        var status = await state.GetAsync(order.Chain, statusRow, cancellationToken);
-        if ((string?)status?.Document["status"] == "delivered")
+        var status = await jobs.GetWorkOrderAsync(order.Chain, order.JobId, cancellationToken);
+        if ((string?)status?["status"] == "delivered")
         {
             return;
         }
 
-        var job = await state.GetAsync(order.Chain, Chains.JobRow(order.JobId), cancellationToken)
-            ?? throw new InvalidOperationException($"Work order for unknown job {order.Chain}/{order.JobId}.");
-        var record = JobRecord.FromDocument(job.Document);
-        var supplier = await state.GetAsync(Chains.Operator, Chains.SupplierRow(record.Job.SupplierId), cancellationToken)
-            ?? throw new InvalidOperationException($"Job {order.JobId} names unknown supplier {record.Job.SupplierId}.");
+        var workOrder = WorkOrder.FromRaised(await SealedRaiseAsync(order, cancellationToken));
+        var supplier = await parties.GetSupplierAsync(workOrder.SupplierId, cancellationToken)
+            ?? throw new InvalidOperationException($"Job {order.JobId} names unknown supplier {workOrder.SupplierId}.");
 
-        var error = await DeliverAsync(record, supplier.Document, cancellationToken);
+        var error = await DeliverAsync(workOrder, supplier, cancellationToken);
         var now = time.GetUtcNow();
         if (error is null)
         {
-            await state.PutAsync(order.Chain, statusRow, Status("delivered", order.Attempt, now, null, null), cancellationToken);
+            await jobs.PutWorkOrderAsync(order.Chain, order.JobId, Status("delivered", order.Attempt, now, null, null), cancellationToken);
             return;
         }
 
@@ -55,45 +53,40 @@ public sealed class WorkOrderDelivery(
         if (order.Attempt < settings.MaxAttempts)
         {
             var delay = settings.DelayAfter(order.Attempt);
-            await queue.SendMessageAsync(new WorkOrderMessage(order.Chain, order.JobId, order.Attempt + 1).Write(), visibilityTimeout: delay, cancellationToken: cancellationToken);
-            await state.PutAsync(order.Chain, statusRow, Status("retrying", order.Attempt, now, error, now + delay), cancellationToken);
+            await queue.SendMessageAsync((order with { Attempt = order.Attempt + 1 }).Write(), visibilityTimeout: delay, cancellationToken: cancellationToken);
+            await jobs.PutWorkOrderAsync(order.Chain, order.JobId, Status("retrying", order.Attempt, now, error, now + delay), cancellationToken);
             logger.LogWarning("Work order {JobId} attempt {Attempt} failed ({Error}); retrying in {Delay}", order.JobId, order.Attempt, error, delay);
             return;
         }
 
         var poison = storage.Queues.GetQueueClient(StorageNames.PoisonQueueFor(StorageNames.WorkOrdersQueue));
         await poison.SendMessageAsync(messageText, cancellationToken);
-        await state.PutAsync(order.Chain, statusRow, Status("failed", order.Attempt, now, error, null), cancellationToken);
+        await jobs.PutWorkOrderAsync(order.Chain, order.JobId, Status("failed", order.Attempt, now, error, null), cancellationToken);
         logger.LogError("Work order {JobId} dead-lettered after {Attempt} attempts: {Error}", order.JobId, order.Attempt, error);
     }
 
-    /// <summary>Sends the work order; returns null when the supplier took it, else what went wrong.</summary>
-    private async Task<string?> DeliverAsync(JobRecord record, JsonObject supplier, CancellationToken cancellationToken)
+    /// <summary>The job's <c>job.raised</c> as sealed on its chain: the work order is only issued once it is there.</summary>
+    private async Task<LedgerTransaction> SealedRaiseAsync(WorkOrderMessage order, CancellationToken cancellationToken)
     {
-        var job = record.Job;
-        var now = time.GetUtcNow();
-        var payload = new JsonObject
+        if (await ledger.FindEventAsync(order.Chain, order.RaisedEventId, cancellationToken) is { } location
+            && await ledger.GetBlockAsync(order.Chain, location.Height, cancellationToken) is { } block
+            && block.Transactions[location.Index] is { } raised && raised.Subject == order.JobId)
         {
-            ["type"] = "work_order.issued",
-            ["timestamp"] = UtcTimestamp.Format(now),
-            ["data"] = new JsonObject
-            {
-                ["jobId"] = job.JobId,
-                ["associationId"] = job.AssociationId,
-                ["contractId"] = job.ContractId,
-                ["itemCode"] = job.ItemCode,
-                ["quantity"] = job.Quantity,
-                ["priority"] = job.Priority.WireName(),
-                ["propertyRef"] = job.PropertyRef,
-                ["raisedAt"] = UtcTimestamp.Format(job.RaisedAt),
-                ["deadline"] = UtcTimestamp.Format(job.Deadline),
-            },
-        };
-        var body = Encoding.UTF8.GetBytes(payload.ToJsonString());
-        var secret = StoredSupplier.WebhookSecret(supplier, job.SupplierId);
-        var webhookId = "wo_" + job.JobId;
+            return raised;
+        }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, (string)supplier["workOrderUrl"]!) { Content = new ByteArrayContent(body) };
+        throw new InvalidOperationException($"The job.raised {order.RaisedEventId} of job {order.Chain}/{order.JobId} is not on the chain.");
+    }
+
+    /// <summary>Sends the work order; returns null when the supplier took it, else what went wrong.</summary>
+    private async Task<string?> DeliverAsync(WorkOrder workOrder, PartyProfile supplier, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var body = Encoding.UTF8.GetBytes(workOrder.ToPayload(now).ToJsonString());
+        var secret = supplier.WebhookSecret;
+        var webhookId = "wo_" + workOrder.JobId;
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, supplier.WorkOrderUrl) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add("webhook-id", webhookId);
         request.Headers.Add("webhook-timestamp", now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));

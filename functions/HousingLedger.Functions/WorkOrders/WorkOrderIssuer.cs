@@ -17,7 +17,7 @@ public sealed class WorkOrderIssuer(StorageClients storage) : IAppendedEventHand
         var queue = storage.Queues.GetQueueClient(StorageNames.WorkOrdersQueue);
         foreach (var raised in appended.Where(tx => tx.Type == JobEventTypes.Raised))
         {
-            await queue.SendMessageAsync(new WorkOrderMessage(raised.Chain, raised.Subject, 1).Write(), cancellationToken);
+            await queue.SendMessageAsync(new WorkOrderMessage(raised.Chain, raised.Subject, raised.EventId, 1).Write(), cancellationToken);
         }
     }
 }

@@ -3,11 +3,15 @@ using HousingLedger.Values;
 
 namespace HousingLedger.Functions.WorkOrders;
 
-/// <summary>The <c>work-orders</c> queue message: which job's work order to deliver, and which attempt this is.</summary>
-public sealed record WorkOrderMessage(string Chain, string JobId, int Attempt)
+/// <summary>
+/// The <c>work-orders</c> queue message: which job's work order to deliver, the event id of its sealed
+/// <c>job.raised</c> (what the work order is read from), and which attempt this is.
+/// </summary>
+public sealed record WorkOrderMessage(string Chain, string JobId, string RaisedEventId, int Attempt)
 {
-    public string Write() => JsonSerializer.Serialize(new { chain = Chain, jobId = JobId, attempt = Attempt });
+    public string Write() => JsonSerializer.Serialize(new { chain = Chain, jobId = JobId, raisedEventId = RaisedEventId, attempt = Attempt });
 
+    /// <summary>The message, or null when it is not one (retrying cannot make it readable).</summary>
     public static WorkOrderMessage? Read(string body)
     {
         try
@@ -15,11 +19,10 @@ public sealed record WorkOrderMessage(string Chain, string JobId, int Attempt)
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
             if (root.ValueKind == JsonValueKind.Object
-                && root.TryGetProperty("chain", out var chain) && Identifier.IsValid(chain.ValueKind == JsonValueKind.String ? chain.GetString() : null)
-                && root.TryGetProperty("jobId", out var jobId) && Identifier.IsValid(jobId.ValueKind == JsonValueKind.String ? jobId.GetString() : null)
+                && Id(root, "chain") is { } chain && Id(root, "jobId") is { } jobId && Id(root, "raisedEventId") is { } raisedEventId
                 && root.TryGetProperty("attempt", out var attempt) && attempt.ValueKind == JsonValueKind.Number && attempt.TryGetInt32(out var number) && number >= 1)
             {
-                return new WorkOrderMessage(chain.GetString()!, jobId.GetString()!, number);
+                return new WorkOrderMessage(chain, jobId, raisedEventId, number);
             }
         }
         catch (JsonException)
@@ -28,4 +31,7 @@ public sealed record WorkOrderMessage(string Chain, string JobId, int Attempt)
 
         return null;
     }
+
+    private static string? Id(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && Identifier.IsValid(value.GetString()) ? value.GetString() : null;
 }

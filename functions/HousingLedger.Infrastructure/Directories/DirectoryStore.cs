@@ -6,20 +6,47 @@ using HousingLedger.Infrastructure.Tables;
 namespace HousingLedger.Infrastructure.Directories;
 
 /// <summary>
-/// Lookups across the whole service: API keys (by hash) and which association each job belongs to (a supplier's
-/// webhook names only the job). Partition = kind, row = id. Associations and suppliers themselves are state of
-/// the operator's chain (<see cref="HousingLedger.Infrastructure.State.StateStore"/>).
+/// Lookups across the whole service, one partition per kind: API keys by the SHA-256 of the key (<c>apikey</c>),
+/// and which association and supplier each job belongs to (<c>job</c>), since a supplier's webhook names only the
+/// job. Associations and suppliers themselves are state of the operator's chain.
 /// </summary>
 public sealed class DirectoryStore(StorageClients storage)
 {
+    private const string ApiKeys = "apikey";
+    private const string Jobs = "job";
+
     private TableClient Table => storage.Tables.GetTableClient(StorageNames.DirectoryTable);
 
-    /// <summary>Creates an entry; false, having written nothing, when the id is taken.</summary>
-    public async Task<bool> TryCreateAsync(DirectoryKind kind, string id, JsonObject document, CancellationToken cancellationToken = default)
+    /// <summary>Records an issued key by its hash; false, having written nothing, when that hash is taken.</summary>
+    public Task<bool> TryAddApiKeyAsync(string keyHash, ApiKeyEntry entry, CancellationToken cancellationToken = default) =>
+        TryCreateAsync(ApiKeys, keyHash, new JsonObject { ["associationId"] = entry.AssociationId, ["role"] = entry.Role }, cancellationToken);
+
+    public async Task<ApiKeyEntry?> FindApiKeyAsync(string keyHash, CancellationToken cancellationToken = default) =>
+        await GetAsync(ApiKeys, keyHash, cancellationToken) is { } entry
+            ? new ApiKeyEntry((string)entry["associationId"]!, (string)entry["role"]!)
+            : null;
+
+    /// <summary>
+    /// Claims <paramref name="jobId"/> across the service for <paramref name="owner"/>; true when it is now, or already
+    /// was, that association's (a retried raise keeps its claim), false when another association holds it.
+    /// </summary>
+    public async Task<bool> TryClaimJobAsync(string jobId, JobOwner owner, CancellationToken cancellationToken = default)
+    {
+        var entry = new JsonObject { ["associationId"] = owner.AssociationId, ["supplierId"] = owner.SupplierId };
+        return await TryCreateAsync(Jobs, jobId, entry, cancellationToken)
+            || (await FindJobAsync(jobId, cancellationToken))?.AssociationId == owner.AssociationId;
+    }
+
+    public async Task<JobOwner?> FindJobAsync(string jobId, CancellationToken cancellationToken = default) =>
+        await GetAsync(Jobs, jobId, cancellationToken) is { } entry
+            ? new JobOwner((string)entry["associationId"]!, (string)entry["supplierId"]!)
+            : null;
+
+    private async Task<bool> TryCreateAsync(string kind, string id, JsonObject document, CancellationToken cancellationToken)
     {
         try
         {
-            await Table.AddEntityAsync(DocumentRow.Create(kind.Name, id, document), cancellationToken);
+            await Table.AddEntityAsync(DocumentRow.Create(kind, id, document), cancellationToken);
             return true;
         }
         catch (Azure.RequestFailedException ex) when (ex.Status == 409)
@@ -28,19 +55,15 @@ public sealed class DirectoryStore(StorageClients storage)
         }
     }
 
-    public async Task<JsonObject?> GetAsync(DirectoryKind kind, string id, CancellationToken cancellationToken = default)
+    private async Task<JsonObject?> GetAsync(string kind, string id, CancellationToken cancellationToken)
     {
-        var response = await Table.GetEntityIfExistsAsync<TableEntity>(kind.Name, id, cancellationToken: cancellationToken);
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(kind, id, cancellationToken: cancellationToken);
         return response.HasValue ? DocumentRow.Read(response.Value!) : null;
     }
 }
 
-/// <summary>The kinds of directory entry; each is one partition.</summary>
-public readonly record struct DirectoryKind(string Name)
-{
-    /// <summary>An API key, found by the SHA-256 of the key.</summary>
-    public static DirectoryKind ApiKey { get; } = new("apikey");
+/// <summary>Whose an API key is, and its role's name.</summary>
+public sealed record ApiKeyEntry(string AssociationId, string Role);
 
-    /// <summary>A job's owning association and supplier, found by job id.</summary>
-    public static DirectoryKind Job { get; } = new("job");
-}
+/// <summary>The association that raised a job, and the supplier doing it.</summary>
+public sealed record JobOwner(string AssociationId, string SupplierId);

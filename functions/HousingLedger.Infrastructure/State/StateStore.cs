@@ -12,18 +12,16 @@ using HousingLedger.Ledger;
 namespace HousingLedger.Infrastructure.State;
 
 /// <summary>
-/// Each chain's live state in Table Storage; partition = chain (an association id, or <c>operator</c>). Rows:
-/// <c>job|{jobId}</c>, <c>contract|{contractId}</c>, <c>workorder|{jobId}</c>, <c>event|{eventId}</c> (every
-/// accepted event id, kept for good: the duplicate check) and <c>outbox|{recordedAt}|{eventId}</c> (accepted,
-/// not yet on the chain). Accepting an event writes its claim, its outbox row and the state it changes in one
-/// entity-group transaction: once that commits the event is durable (the 202), and the appender moves it onto
-/// the chain later.
+/// Each chain's live state in Table Storage; partition = chain (an association id, or <c>operator</c>). Accepting an
+/// event writes its claim (<c>event|{eventId}</c>, kept for good: the duplicate check), its outbox row
+/// (<see cref="OutboxStore"/>) and the state rows it changes in one entity-group transaction: once that commits the
+/// event is durable (the 202), and the appender moves it onto the chain later. The rows themselves belong to typed
+/// stores that own their keys and shapes (<see cref="JobStore"/>, <see cref="ContractStore"/>, <see cref="PartyStore"/>,
+/// <see cref="SettlementStore"/>, <see cref="ContractJobIndex"/>), which read them through this class.
 /// </summary>
 public sealed class StateStore(StorageClients storage)
 {
-    private const string OutboxPrefix = "outbox|";
-
-    private TableClient Table => storage.Tables.GetTableClient(StorageNames.StateTable);
+    internal TableClient Table => storage.Tables.GetTableClient(StorageNames.StateTable);
 
     /// <summary>
     /// Accepts <paramref name="transaction"/> onto its chain's outbox together with the rows it changes.
@@ -40,9 +38,7 @@ public sealed class StateStore(StorageClients storage)
                 ["Subject"] = transaction.Subject,
             }),
         };
-        var outbox = new TableEntity(chain, OutboxPrefix + Keys.Padded(transaction.RecordedAt.UtcTicks) + "|" + transaction.EventId);
-        LargeText.Write(outbox, "Tx", transaction.ToJson().ToJsonString());
-        actions.Add(new TableTransactionAction(TableTransactionActionType.Add, outbox));
+        actions.Add(new TableTransactionAction(TableTransactionActionType.Add, OutboxStore.RowOf(transaction)));
         actions.AddRange(changes.Select(change => change.ToAction(chain)));
 
         try
@@ -61,14 +57,14 @@ public sealed class StateStore(StorageClients storage)
         }
     }
 
-    /// <summary>Whether an event id was already accepted on this chain, and as what type.</summary>
-    public async Task<string?> GetAcceptedEventTypeAsync(string chain, string eventId, CancellationToken cancellationToken = default)
+    /// <summary>The event accepted on this chain under <paramref name="eventId"/>: its type and subject; null when there is none.</summary>
+    public async Task<AcceptedEvent?> GetAcceptedEventAsync(string chain, string eventId, CancellationToken cancellationToken = default)
     {
-        var response = await Table.GetEntityIfExistsAsync<TableEntity>(chain, EventKey(eventId), ["Type"], cancellationToken);
-        return response.HasValue ? response.Value!.GetString("Type") : null;
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(chain, EventKey(eventId), ["Type", "Subject"], cancellationToken);
+        return response.HasValue ? new AcceptedEvent(response.Value!.GetString("Type"), response.Value!.GetString("Subject")) : null;
     }
 
-    public async Task<StoredDocument?> GetAsync(string chain, string rowKey, CancellationToken cancellationToken = default)
+    internal async Task<StoredDocument?> GetAsync(string chain, string rowKey, CancellationToken cancellationToken = default)
     {
         var response = await Table.GetEntityIfExistsAsync<TableEntity>(chain, rowKey, cancellationToken: cancellationToken);
         if (!response.HasValue)
@@ -83,14 +79,14 @@ public sealed class StateStore(StorageClients storage)
     /// Every document row of <paramref name="chain"/> whose key starts with <paramref name="prefix"/> (an
     /// association's jobs, contracts, runs, batches), in key order, streamed page by page from one range query.
     /// </summary>
-    public IAsyncEnumerable<(string RowKey, StoredDocument Row)> ListAsync(string chain, string prefix, CancellationToken cancellationToken = default) =>
+    internal IAsyncEnumerable<(string RowKey, StoredDocument Row)> ListAsync(string chain, string prefix, CancellationToken cancellationToken = default) =>
         ListAsync(chain, prefix, Keys.PrefixEnd(prefix), cancellationToken);
 
     /// <summary>
     /// Every document row of <paramref name="chain"/> whose key lies in [<paramref name="fromKey"/>,
     /// <paramref name="toKey"/>), in key order, streamed page by page from one range query.
     /// </summary>
-    public async IAsyncEnumerable<(string RowKey, StoredDocument Row)> ListAsync(
+    internal async IAsyncEnumerable<(string RowKey, StoredDocument Row)> ListAsync(
         string chain, string fromKey, string toKey, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var entity in Table.QueryAsync<TableEntity>(Keys.RangeFilter(chain, fromKey, toKey), cancellationToken: cancellationToken))
@@ -100,7 +96,7 @@ public sealed class StateStore(StorageClients storage)
     }
 
     /// <summary>The document row of <paramref name="chain"/> with the least key in [<paramref name="fromKey"/>, <paramref name="toKey"/>), or null when there is none.</summary>
-    public async Task<StoredDocument?> FirstAsync(string chain, string fromKey, string toKey, CancellationToken cancellationToken = default)
+    internal async Task<StoredDocument?> FirstAsync(string chain, string fromKey, string toKey, CancellationToken cancellationToken = default)
     {
         await foreach (var entity in Table.QueryAsync<TableEntity>(Keys.RangeFilter(chain, fromKey, toKey), maxPerPage: 1, cancellationToken: cancellationToken))
         {
@@ -111,69 +107,16 @@ public sealed class StateStore(StorageClients storage)
     }
 
     /// <summary>When a row was last written, or null when there is none.</summary>
-    public async Task<DateTimeOffset?> LastWrittenAsync(string chain, string rowKey, CancellationToken cancellationToken = default)
+    internal async Task<DateTimeOffset?> LastWrittenAsync(string chain, string rowKey, CancellationToken cancellationToken = default)
     {
         var response = await Table.GetEntityIfExistsAsync<TableEntity>(chain, rowKey, ["Timestamp"], cancellationToken);
         return response.HasValue ? response.Value!.Timestamp : null;
     }
 
     /// <summary>Writes a document outside any event (e.g. a work order's delivery status); last writer wins.</summary>
-    public async Task PutAsync(string chain, string rowKey, JsonObject document, CancellationToken cancellationToken = default)
+    internal async Task PutAsync(string chain, string rowKey, JsonObject document, CancellationToken cancellationToken = default)
     {
         await Table.UpsertEntityAsync(DocumentRow.Create(chain, rowKey, document), TableUpdateMode.Replace, cancellationToken);
-    }
-
-    /// <summary>The oldest events accepted on a chain and not yet removed from its outbox, oldest first.</summary>
-    public async Task<IReadOnlyList<PendingEvent>> ReadOutboxAsync(string chain, int max, CancellationToken cancellationToken = default)
-    {
-        var pending = new List<PendingEvent>(max);
-        await foreach (var entity in Table.QueryAsync<TableEntity>(Keys.PrefixFilter(chain, OutboxPrefix), maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken))
-        {
-            var json = JsonNode.Parse(LargeText.Read(entity, "Tx"))!.AsObject();
-            pending.Add(new PendingEvent(entity.RowKey, StoredTransaction.Parse(json)));
-            if (pending.Count == max)
-            {
-                break;
-            }
-        }
-
-        return pending;
-    }
-
-    public async Task RemoveFromOutboxAsync(string chain, IEnumerable<PendingEvent> appended, CancellationToken cancellationToken = default)
-    {
-        foreach (var batch in appended.Chunk(100))
-        {
-            var actions = batch.Select(p => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(chain, p.OutboxKey), ETag.All));
-            try
-            {
-                await Table.SubmitTransactionAsync(actions, cancellationToken);
-            }
-            catch (TableTransactionFailedException ex) when (ex.Status == 404)
-            {
-                // Another appender removed some of them first; remove the rest one by one.
-                foreach (var p in batch)
-                {
-                    await Table.DeleteEntityAsync(chain, p.OutboxKey, ETag.All, cancellationToken);
-                }
-            }
-        }
-    }
-
-    /// <summary>Chains with an event accepted before <paramref name="acceptedBefore"/> that is still in the outbox.</summary>
-    public async IAsyncEnumerable<string> ChainsWithPendingEventsAsync(DateTimeOffset acceptedBefore, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var upper = OutboxPrefix + Keys.Padded(acceptedBefore.UtcTicks);
-        var filter = $"RowKey ge '{OutboxPrefix}' and RowKey lt '{upper}'";
-        string? last = null;
-        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
-        {
-            if (entity.PartitionKey != last)
-            {
-                last = entity.PartitionKey;
-                yield return last;
-            }
-        }
     }
 
     private static string EventKey(string eventId) => "event|" + eventId;
@@ -182,8 +125,8 @@ public sealed class StateStore(StorageClients storage)
 /// <summary>A JSON document kept in the state table, with the version (ETag) to update it against.</summary>
 public sealed record StoredDocument(JsonObject Document, string Version);
 
-/// <summary>An accepted event waiting in a chain's outbox.</summary>
-public sealed record PendingEvent(string OutboxKey, LedgerTransaction Transaction);
+/// <summary>An event accepted on a chain, as its claim on its id records it.</summary>
+public sealed record AcceptedEvent(string Type, string Subject);
 
 /// <summary>How an attempt to accept an event ended.</summary>
 public enum AcceptOutcome

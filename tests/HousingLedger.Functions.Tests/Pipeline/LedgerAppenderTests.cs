@@ -25,6 +25,8 @@ public sealed class LedgerAppenderTests(AzuriteFixture azurite) : ServiceTest(az
 
     private StateStore State => Host.Services.GetRequiredService<StateStore>();
 
+    private OutboxStore Outbox => Host.Services.GetRequiredService<OutboxStore>();
+
     private TableLedgerStore Ledger => Host.Services.GetRequiredService<TableLedgerStore>();
 
     [Fact]
@@ -37,14 +39,14 @@ public sealed class LedgerAppenderTests(AzuriteFixture azurite) : ServiceTest(az
         var blocks = await BlocksAsync();
         Assert.Single(blocks);
         Assert.Equal(accepted, blocks[0].Transactions.Select(t => t.EventId));
-        Assert.Empty(await State.ReadOutboxAsync(chain, 10));
+        Assert.Empty(await Outbox.ReadAsync(chain, 10));
     }
 
     [Fact]
     public async Task Events_a_crashed_appender_wrote_but_did_not_clear_are_cleared_and_not_appended_again()
     {
         var accepted = await AcceptAsync(3);
-        var pending = await State.ReadOutboxAsync(chain, 10);
+        var pending = await Outbox.ReadAsync(chain, 10);
         var key = Host.Services.GetRequiredService<ISigningKey>();
         var block = await BlockSealer.SealAsync(chain, null, [.. pending.Take(2).Select(p => p.Transaction)], DateTimeOffset.UtcNow, key);
         Assert.NotNull(await Ledger.TryAppendAsync(block, null)); // ...and the process died before clearing its outbox.
@@ -53,7 +55,7 @@ public sealed class LedgerAppenderTests(AzuriteFixture azurite) : ServiceTest(az
 
         var onChain = (await BlocksAsync()).SelectMany(b => b.Transactions).Select(t => t.EventId).ToList();
         Assert.Equal(accepted, onChain);
-        Assert.Empty(await State.ReadOutboxAsync(chain, 10));
+        Assert.Empty(await Outbox.ReadAsync(chain, 10));
     }
 
     [Fact]
@@ -69,7 +71,7 @@ public sealed class LedgerAppenderTests(AzuriteFixture azurite) : ServiceTest(az
         var onChain = (await BlocksAsync()).SelectMany(b => b.Transactions).Select(t => t.EventId).ToList();
         Assert.Equal(accepted.Order(), onChain.Order());
         Assert.Equal(onChain.Count, onChain.Distinct().Count());
-        Assert.Empty(await State.ReadOutboxAsync(chain, 100));
+        Assert.Empty(await Outbox.ReadAsync(chain, 100));
     }
 
     private async Task<List<string>> AcceptAsync(int count)

@@ -1,6 +1,4 @@
 using System.Net;
-using HousingLedger.Functions.Api;
-using HousingLedger.Functions.Jobs;
 using HousingLedger.Functions.Tests.Support;
 using HousingLedger.Infrastructure.State;
 using HousingLedger.Jobs;
@@ -18,7 +16,9 @@ public sealed class ContractJobIndexTests(AzuriteFixture azurite) : ServiceTest(
 {
     private static readonly DateTimeOffset March2025 = new(2025, 3, 3, 9, 0, 0, TimeSpan.Zero);
 
-    private StateStore State => Host.Services.GetRequiredService<StateStore>();
+    private ContractJobIndex Index => Host.Services.GetRequiredService<ContractJobIndex>();
+
+    private SettlementStore Settlements => Host.Services.GetRequiredService<SettlementStore>();
 
     [Fact]
     public async Task The_index_holds_each_job_as_it_stands_and_lists_it_payable_from_approval_until_it_is_settled()
@@ -31,18 +31,18 @@ public sealed class ContractJobIndexTests(AzuriteFixture azurite) : ServiceTest(
             Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
         }
 
-        var approved = await IndexAsync(setup.Owner, Chains.ContractJobsByApproval(setup.ContractId));
-        Assert.Equal([(jobId, JobState.Approved)], approved);
-        Assert.Equal(approved, await IndexAsync(setup.Owner, Chains.ContractJobsPayable(setup.ContractId)));
+        var approvedAt = new DateTimeOffset(2026, 3, 5, 9, 0, 0, TimeSpan.Zero);
+        Assert.Equal([(jobId, JobState.Approved)], await ListAsync(Index.ApprovedAsync(setup.Owner.AssociationId, setup.ContractId, DateTimeOffset.MinValue, DateTimeOffset.MaxValue)));
+        Assert.Equal(approvedAt, await Index.FirstPayableApprovalAsync(setup.Owner.AssociationId, setup.ContractId, DateTimeOffset.MaxValue));
         Assert.Equal(
             [(jobId, JobState.Approved), (cancelled, JobState.Cancelled)],
-            (await IndexAsync(setup.Owner, Chains.ContractJobsByDeadline(setup.ContractId))).OrderBy(job => job.JobId != jobId));
+            (await ListAsync(Index.DueAsync(setup.Owner.AssociationId, setup.ContractId, DateTimeOffset.MinValue, DateTimeOffset.MaxValue))).OrderBy(job => job.JobId != jobId));
 
         await setup.SettleAsync(setup.Owner, new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero));
 
-        Assert.Equal([(jobId, JobState.Settled)], await IndexAsync(setup.Owner, Chains.ContractJobsByApproval(setup.ContractId)));
-        Assert.Empty(await IndexAsync(setup.Owner, Chains.ContractJobsPayable(setup.ContractId)));
-        Assert.Contains((jobId, JobState.Settled), await IndexAsync(setup.Owner, Chains.ContractJobsByDeadline(setup.ContractId)));
+        Assert.Equal([(jobId, JobState.Settled)], await ListAsync(Index.ApprovedAsync(setup.Owner.AssociationId, setup.ContractId, DateTimeOffset.MinValue, DateTimeOffset.MaxValue)));
+        Assert.Null(await Index.FirstPayableApprovalAsync(setup.Owner.AssociationId, setup.ContractId, DateTimeOffset.MaxValue));
+        Assert.Contains((jobId, JobState.Settled), await ListAsync(Index.DueAsync(setup.Owner.AssociationId, setup.ContractId, DateTimeOffset.MinValue, DateTimeOffset.MaxValue)));
     }
 
     [Fact]
@@ -65,24 +65,26 @@ public sealed class ContractJobIndexTests(AzuriteFixture azurite) : ServiceTest(
             units);
     }
 
-    private async Task<List<(string JobId, JobState State)>> IndexAsync(Association association, string prefix)
+    private static async Task<List<(string JobId, JobState State)>> ListAsync(IAsyncEnumerable<HousingLedger.Settlement.JobSummary> rows)
     {
-        var rows = new List<(string, JobState)>();
-        await foreach (var (_, row) in State.ListAsync(association.AssociationId, prefix))
+        var jobs = new List<(string, JobState)>();
+        await foreach (var job in rows)
         {
-            var job = ContractJobIndex.Read(row);
-            rows.Add((job.JobId, job.State));
+            jobs.Add((job.JobId, job.State));
         }
 
-        return rows;
+        return jobs;
     }
 
-    private async Task<List<Functions.Settlement.SettledJobRow>> SettledAsync(Association association)
+    private async Task<List<SettledJobRow>> SettledAsync(Association association)
     {
-        var settled = new List<Functions.Settlement.SettledJobRow>();
-        await foreach (var (_, row) in State.ListAsync(association.AssociationId, "settled|"))
+        var settled = new List<SettledJobRow>();
+        await foreach (var run in Settlements.ListRunsAsync(association.AssociationId))
         {
-            settled.Add(Functions.Settlement.SettledJobRow.FromDocument(row.Document));
+            await foreach (var job in Settlements.ListSettledAsync(association.AssociationId, run.BatchId))
+            {
+                settled.Add(job);
+            }
         }
 
         return settled;

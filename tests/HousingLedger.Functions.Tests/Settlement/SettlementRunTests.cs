@@ -4,13 +4,14 @@ using System.Text;
 using System.Text.Json.Nodes;
 using HousingLedger.Contracts;
 using HousingLedger.Functions.Api;
-using HousingLedger.Functions.Api.Auth;
+using HousingLedger.Functions.Access;
 using HousingLedger.Functions.Hosting.Standalone;
 using HousingLedger.Functions.Settlement;
 using HousingLedger.Functions.Tests.Support;
 using HousingLedger.Infrastructure.PaymentFiles;
 using HousingLedger.Infrastructure.State;
 using HousingLedger.Infrastructure.Storage;
+using HousingLedger.Infrastructure.Tables;
 using HousingLedger.Payments;
 using HousingLedger.Settlement;
 using HousingLedger.Testing;
@@ -90,7 +91,7 @@ public sealed class SettlementRunTests(AzuriteFixture azurite)
         // As a crash leaves it: jobs settled into the run's batch, the batch not filed.
         var runner = Host.Services.GetRequiredService<SettlementRunner>();
         var stopped = runner.NewRun("run_stoppedbeforefiling" + Guid.NewGuid().ToString("N")[..8], setup.Owner.AssociationId, AsOf);
-        await runner.SettleAsync(stopped, new ContractJobs(Host.Services.GetRequiredService<StateStore>()), CancellationToken.None);
+        await runner.SettleAsync(stopped, ActivatorUtilities.CreateInstance<ContractJobs>(Host.Services), CancellationToken.None);
         Assert.Empty(await setup.BatchesAsync(setup.Owner));
         var late = await setup.ApprovedJobAsync(setup.Owner, March.AddDays(10), TimeSpan.FromDays(2));
 
@@ -109,7 +110,7 @@ public sealed class SettlementRunTests(AzuriteFixture azurite)
         var (setup, memberJob) = await AnApprovedJobForEachAssociationAsync();
         var runner = Host.Services.GetRequiredService<SettlementRunner>();
         var stopped = runner.NewRun("run_tampered" + Guid.NewGuid().ToString("N")[..8], setup.Owner.AssociationId, AsOf);
-        await runner.SettleAsync(stopped, new ContractJobs(Host.Services.GetRequiredService<StateStore>()), CancellationToken.None);
+        await runner.SettleAsync(stopped, ActivatorUtilities.CreateInstance<ContractJobs>(Host.Services), CancellationToken.None);
         var files = Host.Services.GetRequiredService<PaymentFileStore>();
         var folder = PaymentFileStore.FolderOf(stopped.AssociationId, stopped.Day, stopped.BatchId);
         await files.WriteAsync(folder, new PaymentFile("bacs18.txt", "text/plain", "not what settlement writes"u8));
@@ -131,11 +132,11 @@ public sealed class SettlementRunTests(AzuriteFixture azurite)
     public async Task A_damaged_index_row_fails_its_own_associations_part_and_the_others_still_settle()
     {
         var (setup, memberJob) = await AnApprovedJobForEachAssociationAsync();
-        var state = Host.Services.GetRequiredService<StateStore>();
-        await state.PutAsync(
+        var state = Host.Services.GetRequiredService<StorageClients>().Tables.GetTableClient(StorageNames.StateTable);
+        await state.UpsertEntityAsync(DocumentRow.Create(
             setup.Owner.AssociationId,
-            Chains.ContractJobsPayable(setup.ContractId) + "2026-03-01T00:00:00.0000000Z|job_damaged",
-            new JsonObject { ["jobId"] = "job_damaged", ["quantity"] = "many" });
+            $"payable|{setup.ContractId}|2026-03-01T00:00:00.0000000Z|job_damaged",
+            new JsonObject { ["jobId"] = "job_damaged", ["quantity"] = "many" }));
 
         var failure = await Assert.ThrowsAsync<AggregateException>(
             () => Host.Services.GetRequiredService<SettlementRunner>().RunAsync(AsOf, [setup.Owner.AssociationId, setup.Member.AssociationId], CancellationToken.None));

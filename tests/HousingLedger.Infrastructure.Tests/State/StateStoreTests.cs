@@ -15,11 +15,13 @@ public sealed class StateStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 10, 0, 0, TimeSpan.Zero);
     private readonly string chain = Identifier.New("asc");
     private StateStore store = null!;
+    private OutboxStore outbox = null!;
 
     public async Task InitializeAsync()
     {
         await azurite.Storage.Tables.CreateTableIfNotExistsAsync(StorageNames.StateTable);
         store = new StateStore(azurite.Storage);
+        outbox = new OutboxStore(azurite.Storage);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -31,7 +33,7 @@ public sealed class StateStoreTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(AcceptOutcome.Accepted, outcome);
         Assert.Equal("raised", (string)(await store.GetAsync(chain, "job|job_1"))!.Document["state"]!);
-        Assert.Equal(["evt-1"], (await store.ReadOutboxAsync(chain, 10)).Select(p => p.Transaction.EventId));
+        Assert.Equal(["evt-1"], (await outbox.ReadAsync(chain, 10)).Select(p => p.Transaction.EventId));
     }
 
     [Fact]
@@ -43,7 +45,7 @@ public sealed class StateStoreTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(AcceptOutcome.DuplicateEvent, again);
         Assert.Null(await store.GetAsync(chain, "job|job_2"));
-        Assert.Single(await store.ReadOutboxAsync(chain, 10));
+        Assert.Single(await outbox.ReadAsync(chain, 10));
     }
 
     [Fact]
@@ -57,8 +59,8 @@ public sealed class StateStoreTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(AcceptOutcome.StaleState, stale);
         Assert.Equal("accepted", (string)(await store.GetAsync(chain, "job|job_1"))!.Document["state"]!);
-        Assert.Null(await store.GetAcceptedEventTypeAsync(chain, "evt-3"));
-        Assert.Equal(2, (await store.ReadOutboxAsync(chain, 10)).Count);
+        Assert.Null(await store.GetAcceptedEventAsync(chain, "evt-3"));
+        Assert.Equal(2, (await outbox.ReadAsync(chain, 10)).Count);
     }
 
     [Fact]
@@ -68,11 +70,11 @@ public sealed class StateStoreTests(AzuriteFixture azurite) : IAsyncLifetime
         await store.AcceptAsync(Tx("evt-early", Now), []);
         await store.AcceptAsync(Tx("evt-middle", Now.AddMinutes(1)), []);
 
-        var pending = await store.ReadOutboxAsync(chain, 10);
+        var pending = await outbox.ReadAsync(chain, 10);
         Assert.Equal(["evt-early", "evt-middle", "evt-late"], pending.Select(p => p.Transaction.EventId));
 
-        await store.RemoveFromOutboxAsync(chain, pending);
-        Assert.Empty(await store.ReadOutboxAsync(chain, 10));
+        await outbox.RemoveAsync(chain, pending);
+        Assert.Empty(await outbox.ReadAsync(chain, 10));
     }
 
     [Fact]
@@ -139,13 +141,13 @@ public sealed class StateStoreTests(AzuriteFixture azurite) : IAsyncLifetime
         await store.AcceptAsync(Tx("evt-old", Now), []);
 
         var waiting = new List<string>();
-        await foreach (var found in store.ChainsWithPendingEventsAsync(Now.AddSeconds(1)))
+        await foreach (var found in outbox.ChainsWithPendingEventsAsync(Now.AddSeconds(1)))
         {
             waiting.Add(found);
         }
 
         var notYet = new List<string>();
-        await foreach (var found in store.ChainsWithPendingEventsAsync(Now))
+        await foreach (var found in outbox.ChainsWithPendingEventsAsync(Now))
         {
             notYet.Add(found);
         }

@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using HousingLedger.Contracts;
-using HousingLedger.Functions.Api;
-using HousingLedger.Functions.Jobs;
+using HousingLedger.Infrastructure.State;
 using HousingLedger.Infrastructure.Tables;
 using HousingLedger.Jobs;
 using HousingLedger.Values;
@@ -10,7 +9,7 @@ namespace HousingLedger.LoadGenerator.Settlement;
 
 /// <summary>
 /// A contract year of one association's jobs written straight into the state table, as the service's own events
-/// would have left them: each job's row and its <see cref="ContractJobIndex"/> rows, built by the domain's job
+/// would have left them: each job's row and its <see cref="ContractJobIndex"/> rows (<see cref="JobStore.Raised"/>), built by the domain's job
 /// lifecycle. Far faster than raising them through the API, which the event pipeline's load run measures instead.
 /// Every tenth job is completed two days after its deadline, so lateness has something to count.
 /// </summary>
@@ -37,9 +36,7 @@ public sealed class ContractHistory(string associationId, string contractId, Con
                 payableIds.Add(job.Job.JobId);
             }
 
-            var rows = ContractJobIndex.Changes(null, job.Job)
-                .Select(change => (change.RowKey, change.Document!))
-                .Prepend((Chains.JobRow(job.Job.JobId), job.ToDocument()));
+            var rows = JobStore.Raised(job).Select(change => (change.RowKey, change.Document!));
             foreach (var (rowKey, document) in rows)
             {
                 if (pending.Count == RowsPerTransaction)

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using HousingLedger.Contracts;
 using HousingLedger.Functions.Hosting.Standalone;
-using HousingLedger.Functions.Api;
 using HousingLedger.Functions.Pipeline;
 using HousingLedger.Functions.Settlement;
 using HousingLedger.Infrastructure.State;
@@ -78,7 +77,7 @@ public static class SettlementLoadRun
         report.WriteLine(Invariant(
             $"Seeded {options.Settled} settled and {options.Payable} payable jobs of one contract, raised {UtcTimestamp(firstRaised)} to {UtcTimestamp(lastRaised)}, in {seeding.Elapsed.TotalSeconds:F1} s."));
 
-        await ReportStorageSpeedAsync(app.Services.GetRequiredService<StateStore>(), association.AssociationId, terms, payable, asOf, report, cancellationToken);
+        await ReportStorageSpeedAsync(app.Services, association.AssociationId, terms, payable, asOf, report, cancellationToken);
 
         var runner = app.Services.GetRequiredService<SettlementRunner>();
         GC.Collect();
@@ -97,7 +96,7 @@ public static class SettlementLoadRun
         var again = await runner.RunAsync(asOf, [association.AssociationId], cancellationToken);
         var idle = clock.Elapsed;
 
-        var paid = await PaidJobsAsync(app.Services.GetRequiredService<StateStore>(), association.AssociationId, outcome, cancellationToken);
+        var paid = await PaidJobsAsync(app.Services.GetRequiredService<SettlementStore>(), association.AssociationId, outcome, cancellationToken);
 
         // Every job.settled onto the chain before the host stops, so no append is cut short on the way out.
         await app.Services.GetRequiredService<LedgerAppender>().AppendPendingAsync(association.AssociationId, cancellationToken);
@@ -113,17 +112,17 @@ public static class SettlementLoadRun
     // What the run's reads cost on this storage, apart from the run: a point read (each settled job takes a few),
     // and the two passes over the index a run makes (lateness over the window, volume over the contract year).
     private static async Task ReportStorageSpeedAsync(
-        StateStore state, string associationId, ContractTerms terms, IReadOnlyList<string> payable, DateTimeOffset asOf, TextWriter report, CancellationToken cancellationToken)
+        IServiceProvider services, string associationId, ContractTerms terms, IReadOnlyList<string> payable, DateTimeOffset asOf, TextWriter report, CancellationToken cancellationToken)
     {
         var pointReads = new List<double>();
         foreach (var jobId in payable.Take(25))
         {
             var read = Stopwatch.StartNew();
-            await state.GetAsync(associationId, Chains.JobRow(jobId), cancellationToken);
+            await services.GetRequiredService<JobStore>().GetAsync(associationId, jobId, cancellationToken);
             pointReads.Add(read.Elapsed.TotalMilliseconds);
         }
 
-        var contracts = new ContractJobs(state);
+        var contracts = new ContractJobs(services.GetRequiredService<ContractStore>(), services.GetRequiredService<ContractJobIndex>());
         var contract = (await contracts.HeldByAsync(associationId, cancellationToken)).Single();
         var clock = Stopwatch.StartNew();
         var lateness = await contracts.LatenessAsync(contract, asOf, cancellationToken);
@@ -139,14 +138,14 @@ public static class SettlementLoadRun
             $"On this storage: a point read takes {pointReads.Order().ElementAt(pointReads.Count / 2):F1} ms (median of {pointReads.Count}); reading the {lateness.JobsInScope} jobs due in the window took {due.TotalSeconds:F1} s, and the {approved} approvals of the contract year {clock.Elapsed.TotalSeconds:F1} s."));
     }
 
-    private static async Task<List<string>> PaidJobsAsync(StateStore state, string associationId, SettlementOutcome outcome, CancellationToken cancellationToken)
+    private static async Task<List<string>> PaidJobsAsync(SettlementStore settlements, string associationId, SettlementOutcome outcome, CancellationToken cancellationToken)
     {
         var paid = new List<string>();
         foreach (var batch in outcome.Batches)
         {
-            await foreach (var (_, row) in state.ListAsync(associationId, Chains.SettledJobRows(batch.BatchId), cancellationToken))
+            await foreach (var job in settlements.ListSettledAsync(associationId, batch.BatchId, cancellationToken))
             {
-                paid.Add(SettledJobRow.FromDocument(row.Document).JobId);
+                paid.Add(job.JobId);
             }
         }
 

@@ -1,4 +1,4 @@
-namespace HousingLedger.Functions.Api.Auth;
+namespace HousingLedger.Functions.Access;
 
 /// <summary>Who made a request: the operator, or an association through one of its API keys.</summary>
 public sealed record Caller(string? AssociationId, ApiRole Role)

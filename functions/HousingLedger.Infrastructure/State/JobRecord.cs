@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using HousingLedger.Jobs;
 
-namespace HousingLedger.Functions.Jobs;
+namespace HousingLedger.Infrastructure.State;
 
 /// <summary>
 /// A job as the state table keeps it: the domain <see cref="Job"/>, the events accepted for it in order, and

@@ -1,10 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 using HousingLedger.Infrastructure.Directories;
 using Microsoft.Extensions.Options;
 
-namespace HousingLedger.Functions.Api.Auth;
+namespace HousingLedger.Functions.Access;
 
 /// <summary>
 /// Issues and checks API keys. A key is shown once, when issued; only its SHA-256 is stored. The operator's key
@@ -15,8 +14,7 @@ public sealed class ApiKeys(DirectoryStore directory, IOptions<OperatorOptions> 
     public async Task<string> IssueAsync(string associationId, ApiRole role, CancellationToken cancellationToken)
     {
         var key = NewKey();
-        var entry = new JsonObject { ["associationId"] = associationId, ["role"] = role.ToString().ToLowerInvariant() };
-        if (!await directory.TryCreateAsync(DirectoryKind.ApiKey, Hash(key), entry, cancellationToken))
+        if (!await directory.TryAddApiKeyAsync(Hash(key), new ApiKeyEntry(associationId, role.ToString().ToLowerInvariant()), cancellationToken))
         {
             throw new InvalidOperationException("A freshly generated API key collided with an existing one.");
         }
@@ -38,13 +36,13 @@ public sealed class ApiKeys(DirectoryStore directory, IOptions<OperatorOptions> 
             return Caller.Operator;
         }
 
-        var entry = await directory.GetAsync(DirectoryKind.ApiKey, Hash(presentedKey), cancellationToken);
-        if (entry is null || !Enum.TryParse<ApiRole>((string?)entry["role"], ignoreCase: true, out var role) || role == ApiRole.Operator)
+        var entry = await directory.FindApiKeyAsync(Hash(presentedKey), cancellationToken);
+        if (entry is null || !Enum.TryParse<ApiRole>(entry.Role, ignoreCase: true, out var role) || role == ApiRole.Operator)
         {
             return null;
         }
 
-        return new Caller((string)entry["associationId"]!, role);
+        return new Caller(entry.AssociationId, role);
     }
 
     /// <summary>A new key: <c>hlk_</c> and 256 random bits, base64url.</summary>

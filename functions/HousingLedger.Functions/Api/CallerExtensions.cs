@@ -1,4 +1,6 @@
-namespace HousingLedger.Functions.Api.Auth;
+using HousingLedger.Functions.Access;
+
+namespace HousingLedger.Functions.Api;
 
 public static class CallerExtensions
 {

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
-namespace HousingLedger.Functions.Settlement;
+namespace HousingLedger.Infrastructure.State;
 
 /// <summary>
 /// One association's part of a settlement run, as its state partition keeps it (<c>settlementrun|{runId}</c>).

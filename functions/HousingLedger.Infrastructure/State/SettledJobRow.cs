@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using HousingLedger.Payments;
 using HousingLedger.Settlement;
 
-namespace HousingLedger.Functions.Settlement;
+namespace HousingLedger.Infrastructure.State;
 
 /// <summary>
 /// A job settled into a batch (<c>settled|{batchId}|{jobId}</c>), written in the same transaction as its

@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using HousingLedger.Functions.Access;
+using HousingLedger.Functions.Pipeline;
+using HousingLedger.Infrastructure.State;
+using HousingLedger.Ledger;
+using HousingLedger.Values;
+using HousingLedger.Webhooks;
+
+namespace HousingLedger.Functions.Parties;
+
+/// <summary>
+/// The operator onboards associations and registers suppliers (SPEC §9); each is recorded on the operator's chain.
+/// An association gets its first admin key, a supplier its webhook secret, each shown once.
+/// </summary>
+public sealed class Onboarding(EventIntake intake, ApiKeys keys)
+{
+    public async Task<Onboarded> OnboardAssociationAsync(string associationId, string name, BankAccount bank, string? eventId, CancellationToken cancellationToken)
+    {
+        var profile = new JsonObject { ["associationId"] = associationId, ["name"] = name, ["bank"] = bank.ToJson() };
+        var tx = intake.NewTransaction("association.onboarded", OperatorChain.Name, eventId, null, "operator", associationId, profile.DeepClone().AsObject());
+        if (await intake.AcceptAsync(tx, [PartyStore.Onboarded(associationId, profile)], cancellationToken) != AcceptOutcome.Accepted)
+        {
+            return new Onboarded.Conflict($"Association '{associationId}' is onboarded already, or the Idempotency-Key was used before.");
+        }
+
+        return new Onboarded.Association(associationId, await keys.IssueAsync(associationId, ApiRole.Admin, cancellationToken), tx.EventId);
+    }
+
+    public async Task<Onboarded> RegisterSupplierAsync(string supplierId, string name, Uri workOrderUrl, BankAccount bank, string? eventId, CancellationToken cancellationToken)
+    {
+        var secret = WebhookSecret.Generate();
+        var bankJson = bank.ToJson();
+        var profile = new JsonObject
+        {
+            ["supplierId"] = supplierId,
+            ["name"] = name,
+            ["workOrderUrl"] = workOrderUrl.ToString(),
+            ["bank"] = bankJson,
+            ["webhookSecret"] = secret.ToString(),
+        };
+
+        // The ledger commits to the bank details (a change of them is the fraud to watch for) without
+        // spreading account numbers across every copy of the chain.
+        var data = new JsonObject
+        {
+            ["supplierId"] = supplierId,
+            ["name"] = name,
+            ["workOrderUrl"] = workOrderUrl.ToString(),
+            ["bankDetailsSha256"] = Convert.ToHexStringLower(SHA256.HashData(Jcs.Canonicalize(bankJson))),
+        };
+        var tx = intake.NewTransaction("supplier.registered", OperatorChain.Name, eventId, null, "operator", supplierId, data);
+        return await intake.AcceptAsync(tx, [PartyStore.Registered(supplierId, profile)], cancellationToken) == AcceptOutcome.Accepted
+            ? new Onboarded.Supplier(supplierId, secret.ToString(), tx.EventId)
+            : new Onboarded.Conflict($"Supplier '{supplierId}' is registered already, or the Idempotency-Key was used before.");
+    }
+}
+
+/// <summary>How onboarding a party ended.</summary>
+public abstract record Onboarded
+{
+    private Onboarded()
+    {
+    }
+
+    /// <summary>An association, with its first admin key (shown this once).</summary>
+    public sealed record Association(string AssociationId, string ApiKey, string EventId) : Onboarded;
+
+    /// <summary>A supplier, with its webhook secret (shown this once).</summary>
+    public sealed record Supplier(string SupplierId, string WebhookSecret, string EventId) : Onboarded;
+
+    /// <summary>The id is taken, or the event id was used before; nothing was recorded.</summary>
+    public sealed record Conflict(string Reason) : Onboarded;
+}

@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+
+namespace HousingLedger.Infrastructure.State;
+
+/// <summary>
+/// Jobs in the state partition of the association that raised them: <c>job|{jobId}</c> holds the
+/// <see cref="JobRecord"/>, <c>workorder|{jobId}</c> how delivery of its work order stands, and
+/// <c>freetext|{eventId}</c> the free text an event committed to off the ledger. A job's row is always written with
+/// its <see cref="ContractJobIndex"/> rows, in the transaction that accepts the event, so the two never disagree.
+/// </summary>
+public sealed class JobStore(StateStore state)
+{
+    public async Task<StoredJob?> GetAsync(string associationId, string jobId, CancellationToken cancellationToken = default) =>
+        await state.GetAsync(associationId, JobKey(jobId), cancellationToken) is { } row
+            ? new StoredJob(JobRecord.FromDocument(row.Document), row.Version)
+            : null;
+
+    /// <summary>The rows that record a job being raised: the job, which must not exist yet, and its index rows.</summary>
+    public static IEnumerable<StateChange> Raised(JobRecord record) =>
+        [StateChange.Create(JobKey(record.Job.JobId), record.ToDocument()), .. ContractJobIndex.Changes(null, record.Job)];
+
+    /// <summary>The rows that move <paramref name="stored"/> on to <paramref name="next"/>, against the version read.</summary>
+    public static IEnumerable<StateChange> Moved(StoredJob stored, JobRecord next) =>
+        [StateChange.Replace(JobKey(next.Job.JobId), next.ToDocument(), stored.Version), .. ContractJobIndex.Changes(stored.Record.Job, next.Job)];
+
+    /// <summary>The row that keeps free text an event committed to, so it can be erased without touching the ledger.</summary>
+    public static StateChange FreeText(string eventId, JsonObject text) => StateChange.Create("freetext|" + eventId, text);
+
+    /// <summary>How delivery of the job's work order stands; null before the first attempt.</summary>
+    public async Task<JsonObject?> GetWorkOrderAsync(string associationId, string jobId, CancellationToken cancellationToken = default) =>
+        (await state.GetAsync(associationId, WorkOrderKey(jobId), cancellationToken))?.Document;
+
+    /// <summary>Records how delivery of the job's work order stands; last writer wins.</summary>
+    public Task PutWorkOrderAsync(string associationId, string jobId, JsonObject status, CancellationToken cancellationToken = default) =>
+        state.PutAsync(associationId, WorkOrderKey(jobId), status, cancellationToken);
+
+    private static string JobKey(string jobId) => "job|" + jobId;
+
+    private static string WorkOrderKey(string jobId) => "workorder|" + jobId;
+}
+
+/// <summary>A job as stored, with the version (ETag) to move it on against.</summary>
+public sealed record StoredJob(JobRecord Record, string Version);

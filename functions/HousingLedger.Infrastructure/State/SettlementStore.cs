@@ -1,0 +1,72 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+
+namespace HousingLedger.Infrastructure.State;
+
+/// <summary>
+/// Settlement's rows in an association's state partition: <c>settlementrun|{runId}</c>, its part of each run
+/// (<see cref="SettlementRunRecord"/>); <c>settled|{batchId}|{jobId}</c>, each job settled into a batch
+/// (<see cref="SettledJobRow"/>); and <c>batch|{batchId}</c>, each batch filed, as finance lists it.
+/// </summary>
+public sealed class SettlementStore(StateStore state)
+{
+    private const string RunPrefix = "settlementrun|";
+    private const string BatchPrefix = "batch|";
+
+    public async Task<StoredRun?> GetRunAsync(string associationId, string runId, CancellationToken cancellationToken = default) =>
+        await state.GetAsync(associationId, RunPrefix + runId, cancellationToken) is { } row
+            ? new StoredRun(SettlementRunRecord.FromDocument(row.Document), row.Version)
+            : null;
+
+    /// <summary>Every run the association took part in, in run id order.</summary>
+    public async IAsyncEnumerable<SettlementRunRecord> ListRunsAsync(string associationId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var (_, row) in state.ListAsync(associationId, RunPrefix, cancellationToken))
+        {
+            yield return SettlementRunRecord.FromDocument(row.Document);
+        }
+    }
+
+    /// <summary>Writes the association's part of a run as it now stands; last writer wins, and the write changes its version.</summary>
+    public Task PutRunAsync(SettlementRunRecord run, CancellationToken cancellationToken = default) =>
+        state.PutAsync(run.AssociationId, RunPrefix + run.RunId, run.ToDocument(), cancellationToken);
+
+    /// <summary>
+    /// The rows written with a job's <c>job.settled</c>: the job settled into the run's batch, and the run's row
+    /// rewritten as read, so the event is refused if the run was closed for filing meanwhile.
+    /// </summary>
+    public static IEnumerable<StateChange> JobSettled(StoredRun run, SettledJobRow settled) =>
+    [
+        StateChange.Replace(RunPrefix + run.Record.RunId, run.Record.ToDocument(), run.Version),
+        StateChange.Create(SettledPrefix(run.Record.BatchId) + settled.JobId, settled.ToDocument()),
+    ];
+
+    /// <summary>Every job settled into the batch, in job id order.</summary>
+    public async IAsyncEnumerable<SettledJobRow> ListSettledAsync(string associationId, string batchId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var (_, row) in state.ListAsync(associationId, SettledPrefix(batchId), cancellationToken))
+        {
+            yield return SettledJobRow.FromDocument(row.Document);
+        }
+    }
+
+    public async Task<JsonObject?> GetBatchAsync(string associationId, string batchId, CancellationToken cancellationToken = default) =>
+        (await state.GetAsync(associationId, BatchPrefix + batchId, cancellationToken))?.Document;
+
+    /// <summary>Every batch filed for the association, in batch id order.</summary>
+    public async IAsyncEnumerable<JsonObject> ListBatchesAsync(string associationId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var (_, row) in state.ListAsync(associationId, BatchPrefix, cancellationToken))
+        {
+            yield return row.Document;
+        }
+    }
+
+    /// <summary>The row written with a batch's <c>batch.created</c>; it must not exist yet.</summary>
+    public static StateChange BatchFiled(string batchId, JsonObject row) => StateChange.Create(BatchPrefix + batchId, row);
+
+    private static string SettledPrefix(string batchId) => "settled|" + batchId + "|";
+}
+
+/// <summary>An association's part of a run as stored, with the version (ETag) it was read at.</summary>
+public sealed record StoredRun(SettlementRunRecord Record, string Version);
