@@ -41,21 +41,18 @@ public static class ContractTermsParser
 
     private static readonly string[] LatePenaltyMembers = ["window", "threshold", "reduction"];
 
-    public static Validated<ContractTerms> Parse(JsonElement body)
-    {
-        var terms = RequestFields.Open(body, TermsMembers);
-        if (body.ValueKind != JsonValueKind.Object)
-        {
-            return Validated<ContractTerms>.Invalid(terms.Errors);
-        }
+    public static Validated<ContractTerms> Parse(JsonElement body) =>
+        JsonObjectReader.Read(body, string.Empty, JsonReadPolicy.Request, TermsMembers, Read);
 
+    private static ContractTerms? Read(JsonObjectReader terms)
+    {
         var title = ReadTitle(terms);
         var supplierId = terms.Identifier("supplierId");
         var starts = ReadDate(terms, "starts");
         var ends = ReadDate(terms, "ends");
         if (starts is { } first && ends is { } last && first >= last)
         {
-            terms.Add(new FieldError(terms.PathOf("ends"), $"must be after starts ({first:yyyy-MM-dd}); found {last:yyyy-MM-dd}"));
+            terms.Add("ends", $"must be after starts ({first:yyyy-MM-dd}); found {last:yyyy-MM-dd}");
         }
 
         var vatRate = ReadRate(terms, "vatRate");
@@ -64,24 +61,24 @@ public static class ContractTermsParser
         var volumeDiscount = ReadVolumeDiscount(terms);
         var latePenalty = ReadLatePenalty(terms);
         return terms.IsValid
-            ? Validated<ContractTerms>.Valid(new ContractTerms(
-                title!, supplierId!, starts!.Value, ends!.Value, vatRate!.Value, items!, timescales!, volumeDiscount!, latePenalty!))
-            : Validated<ContractTerms>.Invalid(terms.Errors);
+            ? new ContractTerms(
+                title!, supplierId!, starts!.Value, ends!.Value, vatRate!.Value, items!, timescales!, volumeDiscount!, latePenalty!)
+            : null;
     }
 
-    private static string? ReadTitle(RequestFields terms)
+    private static string? ReadTitle(JsonObjectReader terms)
     {
         var title = terms.String("title", MaxTitleLength);
         if (title is not null && string.IsNullOrWhiteSpace(title))
         {
-            terms.Add(new FieldError(terms.PathOf("title"), "must not be blank"));
+            terms.Add("title", "must not be blank");
             return null;
         }
 
         return title;
     }
 
-    private static DateOnly? ReadDate(RequestFields fields, string name)
+    private static DateOnly? ReadDate(JsonObjectReader fields, string name)
     {
         var text = fields.String(name, MaxValueLength);
         if (text is null)
@@ -94,15 +91,15 @@ public static class ContractTermsParser
             return date;
         }
 
-        fields.Add(new FieldError(fields.PathOf(name), $"must be a date written yyyy-MM-dd, e.g. 2026-01-01; found \"{text}\""));
+        fields.Add(name, $"must be a date written yyyy-MM-dd, e.g. 2026-01-01; found \"{text}\"");
         return null;
     }
 
-    private static Rate? ReadRate(RequestFields fields, string name)
+    private static Rate? ReadRate(JsonObjectReader fields, string name)
     {
         if (fields.Element(name) is { ValueKind: JsonValueKind.Number } number)
         {
-            fields.Add(new FieldError(fields.PathOf(name), $"must be a string such as \"0.20\", as rates are written as strings; found the number {number.GetRawText()}"));
+            fields.Add(name, $"must be a string such as \"0.20\", as rates are written as strings; found the number {number.GetRawText()}");
             return null;
         }
 
@@ -117,14 +114,14 @@ public static class ContractTermsParser
             return rate;
         }
 
-        fields.Add(new FieldError(fields.PathOf(name), $"must be a rate from 0 to 1 with at most 10 decimal places, e.g. \"0.20\"; found \"{text}\""));
+        fields.Add(name, $"must be a rate from 0 to 1 with at most 10 decimal places, e.g. \"0.20\"; found \"{text}\"");
         return null;
     }
 
     // Only digits and a point reach Rate.TryParse, which throws on a trailing line break (its pattern's '$' lets one through).
     private static bool IsRateText(string text) => text.All(c => char.IsAsciiDigit(c) || c == '.');
 
-    private static IsoDuration? ReadDuration(RequestFields fields, string name)
+    private static IsoDuration? ReadDuration(JsonObjectReader fields, string name)
     {
         var text = fields.String(name, MaxValueLength);
         if (text is null)
@@ -137,13 +134,13 @@ public static class ContractTermsParser
             return duration;
         }
 
-        fields.Add(new FieldError(fields.PathOf(name), $"must be {IsoDuration.Rule}; found \"{text}\""));
+        fields.Add(name, $"must be {IsoDuration.Rule}; found \"{text}\"");
         return null;
     }
 
-    private static List<ContractItem>? ReadItems(RequestFields terms)
+    private static List<ContractItem>? ReadItems(JsonObjectReader terms)
     {
-        var entries = RequestArray.Read(terms, "items", MaxItems, ItemMembers);
+        var entries = terms.Entries("items", MaxItems, ItemMembers);
         if (entries is null)
         {
             return null;
@@ -151,22 +148,21 @@ public static class ContractTermsParser
 
         var items = new List<ContractItem>();
         var pathsByCode = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in entries.OfType<RequestFields>())
+        foreach (var entry in entries.OfType<JsonObjectReader>())
         {
             var code = entry.String("code", ContractItem.MaxCodeLength);
             if (code is not null && !ContractItem.IsValidCode(code))
             {
-                entry.Add(new FieldError(entry.PathOf("code"), $"must be an item code of {ContractItem.CodeRule}; found \"{code}\""));
+                entry.Add("code", $"must be an item code of {ContractItem.CodeRule}; found \"{code}\"");
                 code = null;
             }
             else if (code is not null && !pathsByCode.TryAdd(code, entry.PathOf("code")))
             {
-                entry.Add(new FieldError(entry.PathOf("code"), $"repeats the code {code} of {pathsByCode[code]}; each item has its own code"));
+                entry.Add("code", $"repeats the code {code} of {pathsByCode[code]}; each item has its own code");
             }
 
             var description = entry.String("description", MaxDescriptionLength);
             var unitPrice = entry.Integer("unitPrice", 0, MaxUnitPricePence);
-            terms.AddRange(entry.Errors);
             if (code is not null && description is not null && unitPrice is not null)
             {
                 items.Add(new ContractItem(code, description, Money.FromPence(unitPrice.Value)));
@@ -176,22 +172,21 @@ public static class ContractTermsParser
         return items;
     }
 
-    private static Timescales? ReadTimescales(RequestFields terms)
+    private static Timescales? ReadTimescales(JsonObjectReader terms)
     {
-        var timescales = Nested(terms, "timescales", TimescaleMembers);
+        var timescales = terms.Nested("timescales", TimescaleMembers);
         if (timescales is null)
         {
             return null;
         }
 
         var durations = Priorities.All.Select(priority => ReadDuration(timescales, priority.WireName())).ToList();
-        terms.AddRange(timescales.Errors);
         return timescales.IsValid ? new Timescales(durations[0]!, durations[1]!, durations[2]!) : null;
     }
 
-    private static VolumeDiscount? ReadVolumeDiscount(RequestFields terms)
+    private static VolumeDiscount? ReadVolumeDiscount(JsonObjectReader terms)
     {
-        var discount = Nested(terms, "volumeDiscount", VolumeDiscountMembers);
+        var discount = terms.Nested("volumeDiscount", VolumeDiscountMembers);
         if (discount is null)
         {
             return null;
@@ -199,7 +194,7 @@ public static class ContractTermsParser
 
         var tiers = new List<DiscountTier>();
         int? previous = null;
-        foreach (var (entry, index) in (RequestArray.Read(discount, "tiers", MaxTiers, TierMembers) ?? []).Select((entry, index) => (entry, index)))
+        foreach (var (entry, index) in (discount.Entries("tiers", MaxTiers, TierMembers) ?? []).Select((entry, index) => (entry, index)))
         {
             if (entry is null)
             {
@@ -210,29 +205,27 @@ public static class ContractTermsParser
             var minUnits = (int?)entry.Integer("minUnits", 1, int.MaxValue);
             if (index == 0 && minUnits is { } first && first != 1)
             {
-                entry.Add(new FieldError(entry.PathOf("minUnits"), $"must be 1 in the first tier, so every job falls in a tier; found {first}"));
+                entry.Add("minUnits", $"must be 1 in the first tier, so every job falls in a tier; found {first}");
             }
             else if (minUnits is { } units && previous is { } before && units <= before)
             {
-                entry.Add(new FieldError(entry.PathOf("minUnits"), $"must be greater than the previous tier's minUnits ({before}); found {units}"));
+                entry.Add("minUnits", $"must be greater than the previous tier's minUnits ({before}); found {units}");
             }
 
             previous = minUnits;
             var rate = ReadRate(entry, "rate");
-            discount.AddRange(entry.Errors);
             if (minUnits is not null && rate is not null)
             {
                 tiers.Add(new DiscountTier(minUnits.Value, rate.Value));
             }
         }
 
-        terms.AddRange(discount.Errors);
         return discount.IsValid ? new VolumeDiscount(tiers) : null;
     }
 
-    private static LatePenalty? ReadLatePenalty(RequestFields terms)
+    private static LatePenalty? ReadLatePenalty(JsonObjectReader terms)
     {
-        var penalty = Nested(terms, "latePenalty", LatePenaltyMembers);
+        var penalty = terms.Nested("latePenalty", LatePenaltyMembers);
         if (penalty is null)
         {
             return null;
@@ -241,16 +234,11 @@ public static class ContractTermsParser
         var window = ReadDuration(penalty, "window");
         if (window is { IsWholeMonths: false })
         {
-            penalty.Add(new FieldError(penalty.PathOf("window"), $"must be whole calendar months, e.g. P12M or P1Y; found \"{window}\""));
+            penalty.Add("window", $"must be whole calendar months, e.g. P12M or P1Y; found \"{window}\"");
         }
 
         var threshold = ReadRate(penalty, "threshold");
         var reduction = ReadRate(penalty, "reduction");
-        terms.AddRange(penalty.Errors);
         return penalty.IsValid ? new LatePenalty(window!, threshold!.Value, reduction!.Value) : null;
     }
-
-    // The members of a required object member; its errors are for the caller to pass up once it has read them.
-    private static RequestFields? Nested(RequestFields parent, string name, IReadOnlyCollection<string> members) =>
-        parent.Object(name) is { } element ? RequestFields.Open(element, members, parent.PathOf(name)) : null;
 }

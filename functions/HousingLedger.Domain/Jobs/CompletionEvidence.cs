@@ -50,18 +50,7 @@ public sealed record CompletionEvidence
             return Validated<CompletionEvidence>.Valid(new CompletionEvidence(null, [], null));
         }
 
-        var fields = RequestFields.Open(data, Members, Path);
-        if (data.ValueKind != JsonValueKind.Object)
-        {
-            return Validated<CompletionEvidence>.Invalid(fields.Errors);
-        }
-
-        var serialNumber = fields.String("serialNumber", MaxSerialNumberLength, required: false);
-        var photoSha256 = ReadPhotoHashes(fields);
-        var notes = ReadNotes(fields);
-        return fields.IsValid
-            ? Validated<CompletionEvidence>.Valid(new CompletionEvidence(serialNumber, photoSha256, notes))
-            : Validated<CompletionEvidence>.Invalid(fields.Errors);
+        return JsonObjectReader.Read(data, Path, JsonReadPolicy.Request, Members, Read);
     }
 
     /// <summary>
@@ -96,7 +85,15 @@ public sealed record CompletionEvidence
 
     public override int GetHashCode() => HashCode.Combine(SerialNumber, PhotoSha256.Count, Notes);
 
-    private static List<string> ReadPhotoHashes(RequestFields fields)
+    private static CompletionEvidence? Read(JsonObjectReader fields)
+    {
+        var serialNumber = fields.String("serialNumber", MaxSerialNumberLength, required: false);
+        var photoSha256 = ReadPhotoHashes(fields);
+        var notes = ReadNotes(fields);
+        return fields.IsValid ? new CompletionEvidence(serialNumber, photoSha256, notes) : null;
+    }
+
+    private static List<string> ReadPhotoHashes(JsonObjectReader fields)
     {
         var hashes = new List<string>();
         if (fields.Element("photoSha256") is not { } value)
@@ -104,10 +101,9 @@ public sealed record CompletionEvidence
             return hashes;
         }
 
-        var path = fields.PathOf("photoSha256");
         if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() > MaxPhotos)
         {
-            fields.Add(new FieldError(path, $"must be an array of at most {MaxPhotos} SHA-256 hashes"));
+            fields.Add("photoSha256", $"must be an array of at most {MaxPhotos} SHA-256 hashes");
             return hashes;
         }
 
@@ -121,7 +117,7 @@ public sealed record CompletionEvidence
             }
             else
             {
-                fields.Add(new FieldError($"{path}[{index}]", "must be a SHA-256 hash written as 64 lower-case hex digits"));
+                fields.Add(new FieldError(fields.PathOf("photoSha256", index), "must be a SHA-256 hash written as 64 lower-case hex digits"));
             }
         }
 
@@ -129,25 +125,21 @@ public sealed record CompletionEvidence
     }
 
     // Notes are free text, so unlike other strings they may hold line breaks and tabs.
-    private static string? ReadNotes(RequestFields fields)
+    private static string? ReadNotes(JsonObjectReader fields)
     {
-        if (fields.Element("notes") is not { } value)
+        var notes = fields.Text("notes", required: false);
+        if (notes is null)
         {
             return null;
         }
 
-        var notes = TextOf(value);
-        var length = notes?.EnumerateRunes().Count() ?? 0;
-        if (notes is null || length is < 1 or > MaxNotesLength || notes.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        var length = notes.EnumerateRunes().Count();
+        if (length is < 1 or > MaxNotesLength || notes.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
         {
-            fields.Add(new FieldError(fields.PathOf("notes"), $"must be text of 1–{MaxNotesLength} characters, with no control characters but line breaks and tabs"));
+            fields.Add("notes", $"must be text of 1–{MaxNotesLength} characters, with no control characters but line breaks and tabs");
             return null;
         }
 
         return notes;
     }
-
-    // The string a JSON value holds, or null when it holds none: not a string, or a lone surrogate escape.
-    private static string? TextOf(JsonElement value) =>
-        value.ValueKind == JsonValueKind.String && RequestFields.TryGetText(value, out var text) ? text : null;
 }

@@ -48,7 +48,7 @@ public sealed record Block
 
     /// <summary>Reads a block in its export form; every member is required and no other is allowed.</summary>
     public static Validated<Block> FromJson(JsonObject json) =>
-        JsonObjectReader.Validate(errors => Read(json, errors));
+        LedgerDocument.Read(json, string.Empty, MemberNames, Read);
 
     /// <summary>Reads one line of a chain export.</summary>
     public static Validated<Block> FromExportLine(string line)
@@ -86,28 +86,17 @@ public sealed record Block
 
     public override int GetHashCode() => HashCode.Combine(Header, Signature, transactions.Length);
 
-    private static Block? Read(JsonObject json, List<FieldError> errors)
+    private static Block? Read(JsonObjectReader reader)
     {
-        var reader = JsonObjectReader.Open(json, string.Empty, errors, MemberNames);
-        if (reader is null)
-        {
-            return null;
-        }
-
-        var header = BlockHeader.Read(reader.Node("header"), reader.PathOf("header"), errors);
+        var header = BlockHeader.Read(reader.Nested("header", BlockHeader.MemberNames));
         var signature = reader.String("signature");
         if (signature is not null && EcdsaSignature.FromBase64Url(signature) is null)
         {
             reader.Add("signature", "must be an ES256 signature: 64 bytes r‖s in base64url without padding");
         }
 
-        var items = reader.Array("transactions");
-        if (items is { Count: 0 })
-        {
-            reader.Add("transactions", "must hold at least one transaction");
-        }
-
-        var read = items?.Select((item, i) => LedgerTransaction.Read(item, $"{reader.PathOf("transactions")}[{i}]", errors)).ToList();
-        return errors.Count == 0 ? new Block(header!, signature!, read!.Select(t => t!)) : null;
+        var entries = reader.Entries("transactions", int.MaxValue, LedgerTransaction.MemberNames);
+        var transactions = entries?.Select(LedgerTransaction.Read).ToList();
+        return reader.IsValid ? new Block(header!, signature!, transactions!.Select(t => t!)) : null;
     }
 }

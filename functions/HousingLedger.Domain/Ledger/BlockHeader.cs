@@ -15,7 +15,7 @@ public sealed record BlockHeader
     /// <summary>The <see cref="PreviousHash"/> of the first block (height 0): 64 zeros.</summary>
     public const string GenesisPreviousHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    private static readonly string[] MemberNames = ["chain", "height", "previousHash", "merkleRoot", "txCount", "sealedAt", "kid"];
+    internal static readonly string[] MemberNames = ["chain", "height", "previousHash", "merkleRoot", "txCount", "sealedAt", "kid"];
 
     /// <exception cref="ArgumentException">
     /// The chain is not an id, the height is negative, a hash is not 64 lowercase hex digits, the count is not
@@ -63,7 +63,7 @@ public sealed record BlockHeader
 
     /// <summary>Reads a header as the ledger writes it; every member is required and no other is allowed.</summary>
     public static Validated<BlockHeader> FromJson(JsonObject json) =>
-        JsonObjectReader.Validate(errors => Read(json, string.Empty, errors));
+        LedgerDocument.Read(json, string.Empty, MemberNames, Read);
 
     /// <summary>The header's JSON form: <c>{chain, height, previousHash, merkleRoot, txCount, sealedAt, kid}</c>.</summary>
     public JsonObject ToJson() => new()
@@ -83,11 +83,9 @@ public sealed record BlockHeader
     /// <summary>The block hash as bytes: the digest an ES256 signature of the block signs.</summary>
     public byte[] HashBytes() => SHA256.HashData(Jcs.Canonicalize(ToJson()));
 
-    /// <summary>Reads a header at <paramref name="path"/> of a larger body; null when it has errors.</summary>
-    internal static BlockHeader? Read(JsonNode? node, string path, List<FieldError> errors)
+    /// <summary>Reads an opened header; null when it is absent or has errors.</summary>
+    internal static BlockHeader? Read(JsonObjectReader? reader)
     {
-        var errorsBefore = errors.Count;
-        var reader = JsonObjectReader.Open(node, path, errors, MemberNames);
         if (reader is null)
         {
             return null;
@@ -97,15 +95,10 @@ public sealed record BlockHeader
         var height = reader.Integer("height", 0);
         var previousHash = reader.Hash("previousHash");
         var merkleRoot = reader.Hash("merkleRoot");
-        var txCount = reader.Integer("txCount", 1);
+        var txCount = reader.Integer("txCount", 1, int.MaxValue);
         var sealedAt = reader.Instant("sealedAt");
         var kid = reader.String("kid");
-        if (txCount > int.MaxValue)
-        {
-            reader.Add("txCount", $"must be at most {int.MaxValue}");
-        }
-
-        return errors.Count == errorsBefore
+        return reader.IsValid
             ? new BlockHeader(chain!, height!.Value, previousHash!, merkleRoot!, (int)txCount!.Value, sealedAt!.Value, kid!)
             : null;
     }

@@ -12,7 +12,7 @@ namespace HousingLedger.Ledger;
 /// </summary>
 public sealed record LedgerTransaction
 {
-    private static readonly string[] MemberNames = ["type", "chain", "eventId", "occurredAt", "recordedAt", "actor", "subject", "data"];
+    internal static readonly string[] MemberNames = ["type", "chain", "eventId", "occurredAt", "recordedAt", "actor", "subject", "data"];
 
     /// <exception cref="ArgumentException">
     /// A text is empty, <paramref name="chain"/> or <paramref name="eventId"/> breaks <see cref="Identifier.Rule"/>,
@@ -76,7 +76,7 @@ public sealed record LedgerTransaction
     /// when it was sealed.
     /// </summary>
     public static Validated<LedgerTransaction> FromJson(JsonObject json) =>
-        JsonObjectReader.Validate(errors => Read(json, string.Empty, errors));
+        LedgerDocument.Read(json, string.Empty, MemberNames, Read);
 
     /// <summary>The transaction's JSON form: <c>{type, chain, eventId, occurredAt, recordedAt, actor, subject, data}</c>.</summary>
     public JsonObject ToJson() => new()
@@ -94,11 +94,9 @@ public sealed record LedgerTransaction
     /// <summary>The RFC 6962 leaf hash: SHA-256(0x00 ‖ JCS(transaction)).</summary>
     public byte[] LeafHash() => Rfc6962.HashLeaf(Jcs.Canonicalize(ToJson()));
 
-    /// <summary>Reads a transaction at <paramref name="path"/> of a larger body; null when it has errors.</summary>
-    internal static LedgerTransaction? Read(JsonNode? node, string path, List<FieldError> errors)
+    /// <summary>Reads an opened transaction; null when it is absent or has errors.</summary>
+    internal static LedgerTransaction? Read(JsonObjectReader? reader)
     {
-        var errorsBefore = errors.Count;
-        var reader = JsonObjectReader.Open(node, path, errors, MemberNames);
         if (reader is null)
         {
             return null;
@@ -112,22 +110,22 @@ public sealed record LedgerTransaction
         var actor = reader.String("actor");
         var subject = reader.String("subject");
         var data = ReadData(reader);
-        return errors.Count == errorsBefore
+        return reader.IsValid
             ? new LedgerTransaction(type!, chain!, eventId!, occurredAt!.Value, recordedAt!.Value, actor!, subject!, data!)
             : null;
     }
 
     private static JsonObject? ReadData(JsonObjectReader reader)
     {
-        if (reader.Node("data") is not JsonObject data)
+        if (reader.Object("data") is not { } value)
         {
-            reader.Add("data", "is required and must be a JSON object");
             return null;
         }
 
+        var data = JsonObject.Create(value)!;
         if (SafeIntegers.FindViolation(data, reader.PathOf("data")) is { } unsafeNumber)
         {
-            reader.AddAt(unsafeNumber, "must be " + SafeIntegers.Rule);
+            reader.Add(new FieldError(unsafeNumber, "must be " + SafeIntegers.Rule));
             return null;
         }
 

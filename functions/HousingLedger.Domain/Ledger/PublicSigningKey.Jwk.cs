@@ -48,29 +48,29 @@ public sealed partial record PublicSigningKey
     /// </summary>
     public static Validated<PublicSigningKey> FromJwk(JsonObject jwk) => ReadJwk(jwk, string.Empty);
 
-    internal static Validated<PublicSigningKey> ReadJwk(JsonNode? node, string path)
-    {
-        var errors = new List<FieldError>();
-        var reader = JsonObjectReader.OpenExtensible(node, path, errors);
-        if (reader is null)
-        {
-            return Validated<PublicSigningKey>.Invalid(errors);
-        }
+    internal static Validated<PublicSigningKey> ReadJwk(JsonNode? node, string path) =>
+        LedgerDocument.Read(node, path, memberNames: null, ReadKey);
 
+    private static PublicSigningKey? ReadKey(JsonObjectReader reader)
+    {
         RequireText(reader, "kty", KeyType);
         RequireText(reader, "crv", Curve);
         var x = ReadCoordinate(reader, "x");
         var y = ReadCoordinate(reader, "y");
         var kid = reader.String("kid");
-        if (errors.Count > 0)
+        if (!reader.IsValid)
         {
-            return Validated<PublicSigningKey>.Invalid(errors);
+            return null;
         }
 
         var key = new PublicSigningKey(kid!, x!, y!);
-        return IsOnCurve(key)
-            ? Validated<PublicSigningKey>.Valid(key)
-            : Validated<PublicSigningKey>.Invalid(reader.PathOf("x"), "x and y are not a point on P-256");
+        if (!IsOnCurve(key))
+        {
+            reader.Add("x", "x and y are not a point on P-256");
+            return null;
+        }
+
+        return key;
     }
 
     private static void RequireText(JsonObjectReader reader, string name, string expected)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using HousingLedger.Validation;
 
@@ -63,7 +64,7 @@ public sealed record Receipt
 
     /// <summary>Reads a receipt; every member is required and no other is allowed.</summary>
     public static Validated<Receipt> FromJson(JsonObject json) =>
-        JsonObjectReader.Validate(errors => Read(json, errors));
+        LedgerDocument.Read(json, string.Empty, MemberNames, Read);
 
     public JsonObject ToJson() => new()
     {
@@ -80,45 +81,33 @@ public sealed record Receipt
 
     public override int GetHashCode() => HashCode.Combine(Tx, LeafIndex, Header, Signature);
 
-    private static Receipt? Read(JsonObject json, List<FieldError> errors)
+    private static Receipt? Read(JsonObjectReader reader)
     {
-        var reader = JsonObjectReader.Open(json, string.Empty, errors, MemberNames);
-        if (reader is null)
-        {
-            return null;
-        }
-
-        var tx = LedgerTransaction.Read(reader.Node("tx"), reader.PathOf("tx"), errors);
-        var leafIndex = reader.Integer("leafIndex", 0);
-        if (leafIndex > int.MaxValue)
-        {
-            reader.Add("leafIndex", $"must be at most {int.MaxValue}");
-        }
-
-        var header = BlockHeader.Read(reader.Node("header"), reader.PathOf("header"), errors);
+        var tx = LedgerTransaction.Read(reader.Nested("tx", LedgerTransaction.MemberNames));
+        var leafIndex = reader.Integer("leafIndex", 0, int.MaxValue);
+        var header = BlockHeader.Read(reader.Nested("header", BlockHeader.MemberNames));
         var signature = reader.String("signature");
         var path = ReadProof(reader);
-        return errors.Count == 0 ? new Receipt(tx!, (int)leafIndex!.Value, header!, signature!, path!) : null;
+        return reader.IsValid ? new Receipt(tx!, (int)leafIndex!.Value, header!, signature!, path!) : null;
     }
 
     private static List<string>? ReadProof(JsonObjectReader reader)
     {
-        var items = reader.Array("proof");
-        if (items is null)
+        if (reader.Array("proof") is not { } items)
         {
             return null;
         }
 
         var hashes = new List<string>();
-        for (var i = 0; i < items.Count; i++)
+        foreach (var (item, index) in items.EnumerateArray().Select((item, index) => (item, index)))
         {
-            if (items[i] is JsonValue value && value.TryGetValue<string>(out var hash) && LowercaseHex.IsSha256(hash))
+            if (item.ValueKind == JsonValueKind.String && item.GetString() is { } hash && LowercaseHex.IsSha256(hash))
             {
                 hashes.Add(hash);
             }
             else
             {
-                reader.AddAt($"{reader.PathOf("proof")}[{i}]", "must be a SHA-256 hash: 64 lowercase hex digits");
+                reader.Add(new FieldError(reader.PathOf("proof", index), FieldMessages.Sha256));
             }
         }
 

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using HousingLedger.Ledger;
 using HousingLedger.Validation;
 using HousingLedger.Values;
 
@@ -51,7 +51,11 @@ public sealed partial record PriceBreakdown
     public static Validated<PriceBreakdown> FromLedgerData(JsonObject data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var fields = RequestFields.Open(JsonSerializer.SerializeToElement(data), LedgerMembers);
+        return LedgerDocument.Read(data, string.Empty, LedgerMembers, Read);
+    }
+
+    private static PriceBreakdown? Read(JsonObjectReader fields)
+    {
         var gross = fields.Integer("gross", 0, LargestRecorded);
         var discountRate = ReadRate(fields, "discountRate");
         var cumulativeUnits = fields.Integer("cumulativeUnits", 1, LargestRecorded);
@@ -65,16 +69,16 @@ public sealed partial record PriceBreakdown
         fields.Identifier(BatchIdMember, required: false);
         if (lateJobs > jobsInScope)
         {
-            fields.Add(new FieldError("lateJobs", $"must not exceed jobsInScope ({jobsInScope}); found {lateJobs}"));
+            fields.Add("lateJobs", $"must not exceed jobsInScope ({jobsInScope}); found {lateJobs}");
         }
 
         if (net + vat is { } sum && payable is { } recorded && sum != recorded)
         {
-            fields.Add(new FieldError("payable", $"must be net + vat ({sum}); found {recorded}"));
+            fields.Add("payable", $"must be net + vat ({sum}); found {recorded}");
         }
 
         return fields.IsValid
-            ? Validated<PriceBreakdown>.Valid(new PriceBreakdown(
+            ? new PriceBreakdown(
                 Money.FromPence(gross!.Value),
                 discountRate!.Value,
                 cumulativeUnits!.Value,
@@ -83,13 +87,13 @@ public sealed partial record PriceBreakdown
                 (int)jobsInScope!.Value,
                 Money.FromPence(net!.Value),
                 Money.FromPence(vat!.Value),
-                Money.FromPence(fee!.Value)))
-            : Validated<PriceBreakdown>.Invalid(fields.Errors);
+                Money.FromPence(fee!.Value))
+            : null;
     }
 
-    private static Rate? ReadRate(RequestFields fields, string name)
+    private static Rate? ReadRate(JsonObjectReader fields, string name)
     {
-        var text = fields.String(name, 32);
+        var text = fields.String(name);
         if (text is null)
         {
             return null;
@@ -100,7 +104,7 @@ public sealed partial record PriceBreakdown
             return rate;
         }
 
-        fields.Add(new FieldError(name, $"must be a rate from 0 to 1 in canonical form, e.g. \"0.05\"; found \"{text}\""));
+        fields.Add(name, $"must be a rate from 0 to 1 in canonical form, e.g. \"0.05\"; found \"{text}\"");
         return null;
     }
 }

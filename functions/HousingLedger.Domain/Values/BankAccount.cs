@@ -37,18 +37,7 @@ public sealed record BankAccount(SortCode SortCode, AccountNumber AccountNumber,
     public static Validated<BankAccount> Parse(JsonElement bank, string fieldPrefix)
     {
         ArgumentNullException.ThrowIfNull(fieldPrefix);
-        var fields = RequestFields.Open(bank, FieldNames, fieldPrefix);
-        if (bank.ValueKind != JsonValueKind.Object)
-        {
-            return Validated<BankAccount>.Invalid(fields.Errors);
-        }
-
-        var sortCode = Read(fields, "sortCode", SortCode.Parse);
-        var accountNumber = Read(fields, "accountNumber", AccountNumber.Parse);
-        var accountName = Read(fields, "accountName", ParseAccountName);
-        return fields.IsValid
-            ? Validated<BankAccount>.Valid(new BankAccount(sortCode!, accountNumber!, accountName!))
-            : Validated<BankAccount>.Invalid(fields.Errors);
+        return JsonObjectReader.Read(bank, fieldPrefix, JsonReadPolicy.Request, FieldNames, Read);
     }
 
     /// <summary>Whether <paramref name="name"/> may name an account (see <see cref="AccountNameRule"/>).</summary>
@@ -97,25 +86,25 @@ public sealed record BankAccount(SortCode SortCode, AccountNumber AccountNumber,
     private static Validated<string> ParseAccountName(string? text, string field) =>
         IsValidAccountName(text) ? Validated<string>.Valid(text!) : Validated<string>.Invalid(field, "must be " + AccountNameRule);
 
+    private static BankAccount? Read(JsonObjectReader fields)
+    {
+        var sortCode = Read(fields, "sortCode", SortCode.Parse);
+        var accountNumber = Read(fields, "accountNumber", AccountNumber.Parse);
+        var accountName = Read(fields, "accountName", ParseAccountName);
+        return fields.IsValid ? new BankAccount(sortCode!, accountNumber!, accountName!) : null;
+    }
+
     // Reads one detail, so that each detail's own rule names what a malformed value should look like.
-    private static T? Read<T>(RequestFields fields, string name, Func<string, string, Validated<T>> parse)
+    private static T? Read<T>(JsonObjectReader fields, string name, Func<string, string, Validated<T>> parse)
         where T : class
     {
-        var field = fields.PathOf(name);
-        var value = fields.Element(name);
-        if (value is not { ValueKind: JsonValueKind.String })
+        var text = fields.Text(name);
+        if (text is null)
         {
-            fields.Add(new FieldError(field, value is null ? "is required" : "must be a string"));
             return null;
         }
 
-        if (!RequestFields.TryGetText(value.Value, out var text))
-        {
-            fields.Add(new FieldError(field, "must be valid Unicode text"));
-            return null;
-        }
-
-        var parsed = parse(text, field);
+        var parsed = parse(text, fields.PathOf(name));
         fields.AddRange(parsed.Errors);
         return parsed.IsValid ? parsed.Value : null;
     }

@@ -14,7 +14,7 @@ public sealed class ContractTermsParserItemTests
 
     [Fact]
     public void Parse_AnItemThatIsNotAnObject_IsRefusedAtItsIndex() =>
-        RefusedAt(SampleTerms.ParseWith(body => body["items"]![1] = "HOB"), "items[1]", "must be a JSON object");
+        RefusedAt(SampleTerms.ParseWith(body => body["items"]![1] = "HOB"), "items[1]", "must be an object, not a string");
 
     [Theory]
     [InlineData("A")]

@@ -54,7 +54,7 @@ public sealed class ContractTermsParserRulesTests
 
     [Fact]
     public void Parse_ATierThatIsNotAnObject_IsRefusedAtItsIndex() =>
-        RefusedAt(SampleTerms.ParseWith(body => body["volumeDiscount"]!["tiers"]![1] = 101), "volumeDiscount.tiers[1]", "must be a JSON object");
+        RefusedAt(SampleTerms.ParseWith(body => body["volumeDiscount"]!["tiers"]![1] = 101), "volumeDiscount.tiers[1]", "must be an object, not a number");
 
     [Fact]
     public void Parse_AFractionalMinUnits_IsRefused() =>

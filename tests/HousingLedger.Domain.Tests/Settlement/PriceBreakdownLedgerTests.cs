@@ -69,6 +69,7 @@ public sealed class PriceBreakdownLedgerTests
     [InlineData("discountRate", "0.05", "discountRate")]
     [InlineData("discountRate", "\"0.050\"", "discountRate")]
     [InlineData("penaltyRate", "\"1.2\"", "penaltyRate")]
+    [InlineData("penaltyRate", "\"0.2\\n\"", "penaltyRate")]
     [InlineData("gross", "\"172500\"", "gross")]
     [InlineData("gross", "172500.5", "gross")]
     [InlineData("cumulativeUnits", "0", "cumulativeUnits")]

@@ -42,16 +42,16 @@ public sealed class BankAccountTests
     [Theory]
     [InlineData("""{"accountNumber":"12345678","accountName":"A"}""", "bank.sortCode: is required")]
     [InlineData("""{"sortCode":"12345","accountNumber":"12345678","accountName":"A"}""", "bank.sortCode: must be six digits, written 123456 or 12-34-56")]
-    [InlineData("""{"sortCode":123456,"accountNumber":"12345678","accountName":"A"}""", "bank.sortCode: must be a string")]
+    [InlineData("""{"sortCode":123456,"accountNumber":"12345678","accountName":"A"}""", "bank.sortCode: must be a string, not a number")]
     [InlineData("""{"sortCode":"123456","accountNumber":"1234567","accountName":"A"}""", "bank.accountNumber: must be eight digits")]
     [InlineData("""{"sortCode":"123456","accountNumber":"12345678","accountName":""}""", "bank.accountName: must be " + BankAccount.AccountNameRule)]
     [InlineData("""{"sortCode":"123456","accountNumber":"12345678","accountName":" A"}""", "bank.accountName: must be " + BankAccount.AccountNameRule)]
     [InlineData("""{"sortCode":"123456","accountNumber":"12345678","accountName":"A\u0007B"}""", "bank.accountName: must be " + BankAccount.AccountNameRule)]
     [InlineData("""{"sortCode":"123456","accountNumber":"12345678","accountName":"A\u202EB"}""", "bank.accountName: must be " + BankAccount.AccountNameRule)]
     [InlineData("""{"sortCode":"123456","accountNumber":"12345678","accountName":"A\nB"}""", "bank.accountName: must be " + BankAccount.AccountNameRule)]
-    [InlineData("""{"sortCode":"123456","accountNumber":"12345678","accountName":"A","iban":"GB00"}""", "bank.iban: is not a field of this request; expected only sortCode, accountNumber, accountName")]
+    [InlineData("""{"sortCode":"123456","accountNumber":"12345678","accountName":"A","iban":"GB00"}""", "bank.iban: is not a member of this object; expected only sortCode, accountNumber, accountName")]
     [InlineData("""{"sortCode":"123456","sortCode":"654321","accountNumber":"12345678","accountName":"A"}""", "bank.sortCode: appears more than once")]
-    [InlineData("""["123456"]""", "bank: must be a JSON object")]
+    [InlineData("""["123456"]""", "bank: must be an object, not an array")]
     public void Parse_BadDetails_NamesTheField(string json, string expected)
     {
         var parsed = Parse(json);
@@ -66,7 +66,7 @@ public sealed class BankAccountTests
         var parsed = Parse("""{"sortCode":"x","accountName":7}""");
 
         Assert.Equal(
-            ["bank.sortCode: must be six digits, written 123456 or 12-34-56", "bank.accountNumber: is required", "bank.accountName: must be a string"],
+            ["bank.sortCode: must be six digits, written 123456 or 12-34-56", "bank.accountNumber: is required", "bank.accountName: must be a string, not a number"],
             parsed.Errors);
     }
 
