@@ -2,7 +2,7 @@
 // signs the ledger, monitoring, and the role assignments that let the app's identity use them.
 // See docs/deploy.md.
 
-metadata description = 'HousingLedger: Azure Functions custom handler on Flex Consumption with identity-based storage and Key Vault signing.'
+metadata description = 'HousingLedger: Azure Functions .NET isolated worker on Flex Consumption with identity-based storage and Key Vault signing.'
 
 targetScope = 'resourceGroup'
 

@@ -1,5 +1,5 @@
-// The function app on the Flex Consumption plan: Linux, the custom handler runtime, a system-assigned identity,
-// and app settings that carry addresses and Key Vault references only, never a secret.
+// The function app on the Flex Consumption plan: Linux, the .NET isolated worker runtime (dotnet-isolated 10.0), a
+// system-assigned identity, and app settings that carry addresses and Key Vault references only, never a secret.
 
 @description('Azure region of the plan and the app; Flex Consumption must be offered there.')
 param location string
@@ -88,8 +88,9 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      // Flex Consumption takes the runtime from functionAppConfig: FUNCTIONS_WORKER_RUNTIME and
-      // FUNCTIONS_EXTENSION_VERSION must not be set here.
+      // Flex Consumption takes the runtime from functionAppConfig.runtime below: its documentation lists
+      // FUNCTIONS_WORKER_RUNTIME (replaced by runtime.name), FUNCTIONS_WORKER_RUNTIME_VERSION (runtime.version) and
+      // FUNCTIONS_EXTENSION_VERSION (set by the platform) as settings not to use, so none of them is set here.
       appSettings: [
         // Identity-based host storage: the account by name and each service by URI, signed in with the
         // system-assigned identity. The app reads the same settings for its own clients.
@@ -159,9 +160,11 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
       }
+      // The app is published framework-dependent for .NET 10 (scripts/publish): this runtime brings .NET and
+      // ASP.NET Core, and the host starts the worker as worker.config.json in the package says.
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using HousingLedger.Testing;
@@ -6,7 +7,8 @@ namespace HousingLedger.Functions.Tests.Support;
 
 /// <summary>
 /// The function app as a separate operating-system process, started as <c>dotnet HousingLedger.Functions.dll</c>
-/// from this test's output, so a test can kill it outright (no clean shutdown) and start another.
+/// from this test's output (or from another folder, such as the unpacked deployment package), so a test can kill it
+/// outright (no clean shutdown) and start another.
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
@@ -20,7 +22,8 @@ public sealed class HostProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<HostProcess> StartAsync(string storageConnection, string keyPath, IDictionary<string, string>? settings = null)
+    /// <param name="appFolder">The folder holding <c>HousingLedger.Functions.dll</c>; this test's output when <see langword="null"/>.</param>
+    public static async Task<HostProcess> StartAsync(string storageConnection, string keyPath, IDictionary<string, string>? settings = null, string? appFolder = null)
     {
         var port = LoopbackPorts.Free(1)[0];
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
@@ -30,7 +33,7 @@ public sealed class HostProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HousingLedger.Functions.dll"));
+        start.ArgumentList.Add(Path.Combine(appFolder ?? AppContext.BaseDirectory, "HousingLedger.Functions.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(baseAddress.ToString());
         start.Environment["AzureWebJobsStorage"] = storageConnection;
@@ -43,8 +46,15 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start)!;
+        var errors = new ConcurrentQueue<string>();
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                errors.Enqueue(line.Data);
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -53,7 +63,9 @@ public sealed class HostProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"The host exited with code {process.ExitCode} before it answered.");
+                // The parameterless wait also reads the redirected streams to their end, so the errors are all there.
+                process.WaitForExit();
+                throw new InvalidOperationException($"The host exited with code {process.ExitCode} before it answered:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}");
             }
 
             try
