@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using HousingLedger.Functions.Api;
 using HousingLedger.Functions.Tests.Support;
 using HousingLedger.Testing;
 using HousingLedger.Jobs;
@@ -117,6 +118,26 @@ public sealed class JobFlowTests(AzuriteFixture azurite) : SupplierServiceTest(a
         Assert.Equal(HttpStatusCode.NotFound, job.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, head.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, approval.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_raise_sent_again_under_its_idempotency_key_is_answered_as_the_first_and_recorded_once()
+    {
+        var association = await Api.OnboardAssociationAsync();
+        var supplier = await Api.RegisterSupplierAsync(SupplierEndpoint.Url);
+        var contractId = await Api.RegisterContractAsync(association, supplier.SupplierId);
+        var raise = $$"""{"contractId":"{{contractId}}","itemCode":"OVEN-600-SINGLE","quantity":1,"priority":"urgent","propertyRef":"UPRN-100023336956"}""";
+        var key = new Dictionary<string, string> { [IdempotencyKey.Header] = "raise-flat-12-oven" };
+
+        using var first = await Api.SendAsync(HttpMethod.Post, "/api/jobs", association.ApiKey, raise, headers: key);
+        using var again = await Api.SendAsync(HttpMethod.Post, "/api/jobs", association.ApiKey, raise, headers: key);
+
+        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted), (first.StatusCode, again.StatusCode));
+        var (one, two) = (JsonNode.Parse(await first.Content.ReadAsStringAsync())!, JsonNode.Parse(await again.Content.ReadAsStringAsync())!);
+        Assert.Equal(((string?)one["jobId"], (string?)one["deadline"], "raise-flat-12-oven"), ((string?)two["jobId"], (string?)two["deadline"], (string?)two["eventId"]));
+        await Api.WaitForChainAsync(association, 2); // contract.registered and one job.raised
+        await Task.Delay(TimeSpan.FromSeconds(1)); // long enough for a second raise to reach the chain too
+        Assert.Equal(2, (long)(await Api.HeadAsync(association))["txCount"]!);
     }
 
     private async Task<(Association Association, Supplier Supplier, string JobId)> RaisedJobAsync()
