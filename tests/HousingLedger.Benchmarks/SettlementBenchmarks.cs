@@ -14,13 +14,13 @@ namespace HousingLedger.Settlement;
 [MemoryDiagnoser]
 public class SettlementBenchmarks
 {
-    private const string ContractId = "con_cookers";
+    private static readonly ContractId ContractId = TypedId.Parse<ContractId>("con_cookers");
 
-    private static readonly string[] Associations = ["assoc_riverside", "assoc_meadow", "assoc_hillside"];
+    private static readonly AssociationId[] Associations = [.. new[] { "assoc_riverside", "assoc_meadow", "assoc_hillside" }.Select(TypedId.Parse<AssociationId>)];
 
     private readonly ContractTerms terms = new(
         "Cooker and oven replacement framework 2026",
-        "sup_cookers01",
+        TypedId.Parse<SupplierId>("sup_cookers01"),
         new DateOnly(2026, 1, 1),
         new DateOnly(2027, 12, 31),
         Rate.FromDecimal(0.20m),
@@ -76,7 +76,7 @@ public class SettlementBenchmarks
             _ => JobState.Approved,
         };
         return new JobSummary(
-            $"job_{index:D7}",
+            TypedId.Parse<JobId>($"job_{index:D7}"),
             Associations[index % Associations.Length],
             ContractId,
             terms.SupplierId,

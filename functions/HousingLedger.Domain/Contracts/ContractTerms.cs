@@ -20,7 +20,7 @@ public sealed record ContractTerms
     /// <exception cref="ArgumentException">The period does not end after it starts, or the items are empty or repeat a code.</exception>
     public ContractTerms(
         string title,
-        string supplierId,
+        SupplierId supplierId,
         DateOnly starts,
         DateOnly ends,
         Rate vatRate,
@@ -52,7 +52,7 @@ public sealed record ContractTerms
 
     public string Title { get; }
 
-    public string SupplierId { get; }
+    public SupplierId SupplierId { get; }
 
     /// <summary>The first day the contract is in force.</summary>
     public DateOnly Starts { get; }
@@ -93,7 +93,7 @@ public sealed record ContractTerms
     public JsonObject ToCanonicalJson() => new()
     {
         ["title"] = Title,
-        ["supplierId"] = SupplierId,
+        ["supplierId"] = SupplierId.Value,
         ["starts"] = Starts.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["ends"] = Ends.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["vatRate"] = VatRate.ToString(),

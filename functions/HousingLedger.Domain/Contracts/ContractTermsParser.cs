@@ -62,7 +62,7 @@ public static class ContractTermsParser
         var latePenalty = ReadLatePenalty(terms);
         return terms.IsValid
             ? new ContractTerms(
-                title!, supplierId!, starts!.Value, ends!.Value, vatRate!.Value, items!, timescales!, volumeDiscount!, latePenalty!)
+                title!, TypedId.Parse<SupplierId>(supplierId!), starts!.Value, ends!.Value, vatRate!.Value, items!, timescales!, volumeDiscount!, latePenalty!)
             : null;
     }
 

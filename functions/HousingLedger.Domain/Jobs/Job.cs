@@ -1,3 +1,5 @@
+using HousingLedger.Values;
+
 namespace HousingLedger.Jobs;
 
 /// <summary>
@@ -20,10 +22,10 @@ namespace HousingLedger.Jobs;
 /// <param name="FirstCompletedAt">The <c>occurredAt</c> of its first <c>job.completed</c>, which decides lateness.</param>
 /// <param name="ApprovedAt">The <c>occurredAt</c> of its <c>job.approved</c>, which orders volume discounts.</param>
 public sealed record Job(
-    string JobId,
-    string AssociationId,
-    string ContractId,
-    string SupplierId,
+    JobId JobId,
+    AssociationId AssociationId,
+    ContractId ContractId,
+    SupplierId SupplierId,
     string ItemCode,
     int Quantity,
     Priority Priority,

@@ -28,11 +28,6 @@ public static partial class JobLifecycle
         // Held in UTC, so the deadline's calendar months are UTC months whatever offset the caller used.
         var raisedAt = request.RaisedAt.ToUniversalTime();
         var errors = new List<FieldError>();
-        if (!Identifier.IsValid(request.JobId))
-        {
-            errors.Add(new FieldError("jobId", "must be " + Identifier.Rule));
-        }
-
         if (request.Quantity is < 1 or > MaxQuantity)
         {
             errors.Add(new FieldError("quantity", $"must be from 1 to {MaxQuantity}; found {request.Quantity}"));

@@ -1,3 +1,5 @@
+using HousingLedger.Values;
+
 namespace HousingLedger.Jobs;
 
 /// <summary>
@@ -13,9 +15,9 @@ namespace HousingLedger.Jobs;
 /// <param name="PropertyRef">The body's <c>propertyRef</c>.</param>
 /// <param name="RaisedAt">The body's <c>raisedAt</c>, or when the request arrived.</param>
 public sealed record JobRequest(
-    string JobId,
-    string AssociationId,
-    string ContractId,
+    JobId JobId,
+    AssociationId AssociationId,
+    ContractId ContractId,
     string ItemCode,
     long Quantity,
     string Priority,

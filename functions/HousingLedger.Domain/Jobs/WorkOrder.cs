@@ -9,7 +9,7 @@ namespace HousingLedger.Jobs;
 /// and the ledger cannot disagree. Instants and names are passed on exactly as the ledger wrote them.
 /// </summary>
 public sealed record WorkOrder(
-    string JobId, string AssociationId, string SupplierId, string ContractId, string ItemCode, int Quantity, string Priority, string PropertyRef,
+    JobId JobId, AssociationId AssociationId, SupplierId SupplierId, ContractId ContractId, string ItemCode, int Quantity, string Priority, string PropertyRef,
     string RaisedAt, string Deadline)
 {
     /// <exception cref="InvalidDataException"><paramref name="raised"/> is not a <c>job.raised</c> as the service records one.</exception>
@@ -24,7 +24,8 @@ public sealed record WorkOrder(
         try
         {
             return new WorkOrder(
-                raised.Subject, raised.Chain, (string)data["supplierId"]!, (string)data["contractId"]!, (string)data["itemCode"]!, (int)data["quantity"]!,
+                TypedId.Parse<JobId>(raised.Subject), TypedId.Parse<AssociationId>(raised.Chain), TypedId.Parse<SupplierId>((string)data["supplierId"]!),
+                TypedId.Parse<ContractId>((string)data["contractId"]!), (string)data["itemCode"]!, (int)data["quantity"]!,
                 (string)data["priority"]!, (string)data["propertyRef"]!, UtcTimestamp.Format(raised.OccurredAt), (string)data["deadline"]!);
         }
         catch (Exception ex) when (ex is NullReferenceException or InvalidOperationException or FormatException)
@@ -40,9 +41,9 @@ public sealed record WorkOrder(
         ["timestamp"] = UtcTimestamp.Format(issuedAt),
         ["data"] = new JsonObject
         {
-            ["jobId"] = JobId,
-            ["associationId"] = AssociationId,
-            ["contractId"] = ContractId,
+            ["jobId"] = JobId.Value,
+            ["associationId"] = AssociationId.Value,
+            ["contractId"] = ContractId.Value,
             ["itemCode"] = ItemCode,
             ["quantity"] = Quantity,
             ["priority"] = Priority,

@@ -10,7 +10,7 @@ namespace HousingLedger.Settlement;
 /// <param name="AssociationId">The association that pays.</param>
 /// <param name="Suppliers">One per supplier paid.</param>
 /// <param name="Fees">The operator's fee for every job settled, summed.</param>
-public sealed record AssociationPayments(string AssociationId, IReadOnlyList<SupplierRemittance> Suppliers, Money Fees)
+public sealed record AssociationPayments(AssociationId AssociationId, IReadOnlyList<SupplierRemittance> Suppliers, Money Fees)
 {
     /// <summary>The batch total: what all the suppliers are paid.</summary>
     public Money Total => Money.Sum(Suppliers.Select(supplier => supplier.Amount));

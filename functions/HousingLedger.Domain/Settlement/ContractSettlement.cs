@@ -11,7 +11,7 @@ namespace HousingLedger.Settlement;
 /// </summary>
 public sealed class ContractSettlement
 {
-    private readonly string contractId;
+    private readonly ContractId contractId;
     private readonly ContractTerms terms;
     private readonly SettlementRun run;
     private readonly SupplierLateness lateness;
@@ -19,9 +19,8 @@ public sealed class ContractSettlement
     private JobSummary? previous;
 
     /// <summary>Settlement of contract <paramref name="contractId"/> in <paramref name="run"/>, with its supplier's <paramref name="lateness"/> at T.</summary>
-    public ContractSettlement(string contractId, ContractTerms terms, SettlementRun run, SupplierLateness lateness)
+    public ContractSettlement(ContractId contractId, ContractTerms terms, SettlementRun run, SupplierLateness lateness)
     {
-        ArgumentException.ThrowIfNullOrEmpty(contractId);
         ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(lateness);
@@ -36,7 +35,7 @@ public sealed class ContractSettlement
     public static IComparer<JobSummary> ApprovalOrder { get; } = Comparer<JobSummary>.Create((first, second) =>
     {
         var byTime = first.ApprovedAt!.Value.CompareTo(second.ApprovedAt!.Value);
-        return byTime != 0 ? byTime : string.CompareOrdinal(first.JobId, second.JobId);
+        return byTime != 0 ? byTime : string.CompareOrdinal(first.JobId.Value, second.JobId.Value);
     });
 
     /// <summary>

@@ -1,3 +1,5 @@
+using HousingLedger.Values;
+
 namespace HousingLedger.Settlement;
 
 /// <summary>
@@ -17,7 +19,7 @@ internal sealed class ContractYearVolume(DateOnly starts)
     /// <summary>Adds a job approved at <paramref name="approvedAt"/>, no earlier than the last one; returns the year's units so far, its own included.</summary>
     /// <exception cref="ArgumentException">The job was approved before the contract started.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The quantity is below 1.</exception>
-    public long Add(string jobId, DateTimeOffset approvedAt, int quantity)
+    public long Add(JobId jobId, DateTimeOffset approvedAt, int quantity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(quantity, 1);
         if (approvedAt < firstYearStarts)

@@ -1,4 +1,5 @@
 using HousingLedger.Jobs;
+using HousingLedger.Values;
 
 namespace HousingLedger.Settlement;
 
@@ -23,10 +24,10 @@ namespace HousingLedger.Settlement;
 /// transaction and stopped before updating the job, so settlement asks this flag, not only the state.
 /// </param>
 public sealed record JobSummary(
-    string JobId,
-    string AssociationId,
-    string ContractId,
-    string SupplierId,
+    JobId JobId,
+    AssociationId AssociationId,
+    ContractId ContractId,
+    SupplierId SupplierId,
     string ItemCode,
     int Quantity,
     DateTimeOffset Deadline,

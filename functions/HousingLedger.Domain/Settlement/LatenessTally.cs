@@ -1,5 +1,6 @@
 using HousingLedger.Contracts;
 using HousingLedger.Jobs;
+using HousingLedger.Values;
 
 namespace HousingLedger.Settlement;
 
@@ -9,16 +10,15 @@ namespace HousingLedger.Settlement;
 /// </summary>
 public sealed class LatenessTally
 {
-    private readonly string contractId;
+    private readonly ContractId contractId;
     private readonly ContractTerms terms;
     private readonly DateTimeOffset asOf;
     private int inScope;
     private int late;
 
     /// <summary>A tally for contract <paramref name="contractId"/> at <paramref name="asOf"/> (T), with nothing counted yet.</summary>
-    public LatenessTally(string contractId, ContractTerms terms, DateTimeOffset asOf)
+    public LatenessTally(ContractId contractId, ContractTerms terms, DateTimeOffset asOf)
     {
-        ArgumentException.ThrowIfNullOrEmpty(contractId);
         ArgumentNullException.ThrowIfNull(terms);
         this.contractId = contractId;
         this.terms = terms;

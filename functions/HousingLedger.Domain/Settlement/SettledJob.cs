@@ -9,5 +9,5 @@ public sealed record SettledJob(JobSummary Job, PriceBreakdown Price)
 {
     /// <summary>The job's line in its supplier's credit transfer (SPEC §7).</summary>
     public RemittanceLine ToRemittanceLine() =>
-        new(Job.JobId, Job.ContractId, Job.ItemCode, Job.Quantity, Price.Gross, Price.DiscountRate, Price.PenaltyRate, Price.Net, Price.Vat);
+        new(Job.JobId.Value, Job.ContractId.Value, Job.ItemCode, Job.Quantity, Price.Gross, Price.DiscountRate, Price.PenaltyRate, Price.Net, Price.Vat);
 }

@@ -1,3 +1,4 @@
+using HousingLedger.Values;
 using HousingLedger.Contracts;
 
 namespace HousingLedger.Settlement;
@@ -34,13 +35,12 @@ public static class SettlementEngine
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">On enumeration: an approved job's quantity is below 1.</exception>
     public static IEnumerable<SettledJob> SettleContract(
-        string contractId,
+        ContractId contractId,
         ContractTerms terms,
         SettlementRun run,
         IEnumerable<JobSummary> approvedInApprovalOrder,
         IEnumerable<JobSummary> jobsForLateness)
     {
-        ArgumentException.ThrowIfNullOrEmpty(contractId);
         ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(approvedInApprovalOrder);
@@ -49,7 +49,7 @@ public static class SettlementEngine
     }
 
     private static IEnumerable<SettledJob> Settle(
-        string contractId, ContractTerms terms, SettlementRun run, IEnumerable<JobSummary> approvedInApprovalOrder, IEnumerable<JobSummary> jobsForLateness)
+        ContractId contractId, ContractTerms terms, SettlementRun run, IEnumerable<JobSummary> approvedInApprovalOrder, IEnumerable<JobSummary> jobsForLateness)
     {
         var settlement = new ContractSettlement(contractId, terms, run, SupplierLateness.Count(contractId, terms, run.AsOf, jobsForLateness));
         foreach (var job in approvedInApprovalOrder)

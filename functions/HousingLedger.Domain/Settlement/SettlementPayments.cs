@@ -16,8 +16,8 @@ public static class SettlementPayments
     public static IReadOnlyList<AssociationPayments> Group(IEnumerable<SettledJob> settled)
     {
         ArgumentNullException.ThrowIfNull(settled);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var associations = new Dictionary<string, AssociationTally>(StringComparer.Ordinal);
+        var seen = new HashSet<JobId>();
+        var associations = new Dictionary<AssociationId, AssociationTally>();
         foreach (var job in settled)
         {
             if (!seen.Add(job.Job.JobId))
@@ -33,13 +33,13 @@ public static class SettlementPayments
             tally.Add(job);
         }
 
-        return [.. associations.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => pair.Value.ToPayments(pair.Key))];
+        return [.. associations.OrderBy(pair => pair.Key.Value, StringComparer.Ordinal).Select(pair => pair.Value.ToPayments(pair.Key))];
     }
 
     // One association's lines by supplier, and its fees, as they arrive.
     private sealed class AssociationTally
     {
-        private readonly Dictionary<string, List<RemittanceLine>> linesBySupplier = new(StringComparer.Ordinal);
+        private readonly Dictionary<SupplierId, List<RemittanceLine>> linesBySupplier = [];
         private Money fees;
 
         public void Add(SettledJob job)
@@ -53,10 +53,10 @@ public static class SettlementPayments
             fees += job.Price.Fee;
         }
 
-        public AssociationPayments ToPayments(string associationId) => new(
+        public AssociationPayments ToPayments(AssociationId associationId) => new(
             associationId,
             [.. linesBySupplier
-                .OrderBy(pair => pair.Key, StringComparer.Ordinal)
+                .OrderBy(pair => pair.Key.Value, StringComparer.Ordinal)
                 .Select(pair => new SupplierRemittance(pair.Key, [.. pair.Value.OrderBy(line => line.JobId, StringComparer.Ordinal)]))],
             fees);
     }

@@ -34,7 +34,7 @@ public sealed record SupplierLateness(int LateJobs, int JobsInScope)
     /// <see cref="LatenessTally.Add"/> for when a job is late.
     /// </summary>
     /// <exception cref="ArgumentException">A job belongs to another contract or supplier.</exception>
-    public static SupplierLateness Count(string contractId, ContractTerms terms, DateTimeOffset asOf, IEnumerable<JobSummary> jobs)
+    public static SupplierLateness Count(ContractId contractId, ContractTerms terms, DateTimeOffset asOf, IEnumerable<JobSummary> jobs)
     {
         ArgumentNullException.ThrowIfNull(jobs);
         var tally = new LatenessTally(contractId, terms, asOf);

@@ -6,12 +6,12 @@ namespace HousingLedger.Settlement;
 /// <summary>What one association pays one supplier in a run: a remittance line per settled job, ordered by job id.</summary>
 /// <param name="SupplierId">The supplier paid.</param>
 /// <param name="Lines">One line per settled job.</param>
-public sealed record SupplierRemittance(string SupplierId, IReadOnlyList<RemittanceLine> Lines)
+public sealed record SupplierRemittance(SupplierId SupplierId, IReadOnlyList<RemittanceLine> Lines)
 {
     /// <summary>The credit transfer's amount: the sum of the lines' payable amounts.</summary>
     public Money Amount => Money.Sum(Lines.Select(line => line.Payable));
 
     /// <summary>The supplier's credit transfer, once the caller knows its payee details and reference (SPEC §7, §9).</summary>
     public CreditTransfer ToCreditTransfer(PaymentParty payee, string endToEndReference, bool payeeDetailsChangedRecently) =>
-        new(SupplierId, payee, endToEndReference, payeeDetailsChangedRecently, Lines);
+        new(SupplierId.Value, payee, endToEndReference, payeeDetailsChangedRecently, Lines);
 }

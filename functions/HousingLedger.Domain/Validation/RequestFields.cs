@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HousingLedger.Values;
 
 namespace HousingLedger.Validation;
 
@@ -31,7 +32,10 @@ public sealed class RequestFields
     /// <summary>Text of 1 to <paramref name="maxLength"/> characters with no control characters.</summary>
     public string? String(string name, int maxLength, bool required = true) => reader.String(name, maxLength, required);
 
-    public string? Identifier(string name, bool required = true) => reader.Identifier(name, required);
+    /// <summary>An id of one kind, checked against <see cref="Values.Identifier"/> here, at the edge, once.</summary>
+    public TId? Id<TId>(string name, bool required = true)
+        where TId : struct, ITypedId<TId> =>
+        reader.Identifier(name, required) is { } text ? TypedId.Parse<TId>(text) : null;
 
     public long? Integer(string name, long minimum, long maximum, bool required = true) => reader.Integer(name, minimum, maximum, required);
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 
@@ -14,7 +15,7 @@ public static partial class Identifier
 
     public const string Rule = "1–64 characters of A–Z, a–z, 0–9, '_' and '-', starting with a letter or digit";
 
-    public static bool IsValid(string? candidate) => candidate is not null && Shape().IsMatch(candidate);
+    public static bool IsValid([NotNullWhen(true)] string? candidate) => candidate is not null && Shape().IsMatch(candidate);
 
     /// <summary>A new random id with a readable prefix, e.g. <c>job_3f9k…</c> (20 random base32 characters).</summary>
     public static string New(string prefix)

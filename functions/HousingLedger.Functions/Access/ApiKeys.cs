@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using HousingLedger.Infrastructure.Directories;
+using HousingLedger.Values;
 using Microsoft.Extensions.Options;
 
 namespace HousingLedger.Functions.Access;
@@ -11,7 +12,7 @@ namespace HousingLedger.Functions.Access;
 /// </summary>
 public sealed class ApiKeys(DirectoryStore directory, IOptions<OperatorOptions> operatorOptions)
 {
-    public async Task<string> IssueAsync(string associationId, ApiRole role, CancellationToken cancellationToken)
+    public async Task<string> IssueAsync(AssociationId associationId, ApiRole role, CancellationToken cancellationToken)
     {
         var key = NewKey();
         if (!await directory.TryAddApiKeyAsync(Hash(key), new ApiKeyEntry(associationId, role.ToString().ToLowerInvariant()), cancellationToken))
@@ -33,7 +34,7 @@ public sealed class ApiKeys(DirectoryStore directory, IOptions<OperatorOptions> 
         if (!string.IsNullOrEmpty(operatorKey)
             && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presentedKey), Encoding.UTF8.GetBytes(operatorKey)))
         {
-            return Caller.Operator;
+            return OperatorCaller.Instance;
         }
 
         var entry = await directory.FindApiKeyAsync(Hash(presentedKey), cancellationToken);
@@ -42,7 +43,7 @@ public sealed class ApiKeys(DirectoryStore directory, IOptions<OperatorOptions> 
             return null;
         }
 
-        return new Caller(entry.AssociationId, role);
+        return new AssociationCaller(entry.AssociationId, role);
     }
 
     /// <summary>A new key: <c>hlk_</c> and 256 random bits, base64url.</summary>

@@ -17,8 +17,8 @@ public sealed class ApiGate(ApiKeys keys, ILogger<ApiGate> logger)
     {
         try
         {
-            var idempotencyKey = IdempotencyKey.Of(request);
-            if (idempotencyKey is not null && !Identifier.IsValid(idempotencyKey))
+            var idempotencyKey = IdempotencyKey.Text(request);
+            if (idempotencyKey.Length > 0 && !Identifier.IsValid(idempotencyKey))
             {
                 return Problems.Invalid(IdempotencyKey.Header, "must be " + Identifier.Rule);
             }

@@ -48,11 +48,11 @@ public sealed class ContractsApi(ApiGate gate, ContractRegistration registration
             return Problems.Invalid(parsed.Errors);
         }
 
-        var associationId = request.HttpContext.Caller().AssociationId!;
+        var associationId = request.HttpContext.CallingAssociation();
         return await registration.RegisterAsync(associationId, parsed.Value, IdempotencyKey.Of(request), cancellationToken) switch
         {
             ContractRegistered.Registered registered => TypedResults.Created(
-                $"/api/contracts/{registered.ContractId}", new ContractRegisteredView(registered.ContractId, registered.TermsHash, registered.EventId)),
+                $"/api/contracts/{registered.ContractId}", new ContractRegisteredView(registered.ContractId.Value, registered.TermsHash, registered.EventId.Value)),
             ContractRegistered.Refused refused => Problems.Invalid([refused.Error]),
             ContractRegistered.Conflict conflict => Problems.Conflict(conflict.Reason),
             _ => throw new UnreachableException(),
@@ -68,17 +68,17 @@ public sealed class ContractsApi(ApiGate gate, ContractRegistration registration
         }
 
         var fields = RequestFields.Open(body.Json, MemberFields);
-        var memberId = fields.Identifier("associationId");
+        var memberId = fields.Id<AssociationId>("associationId");
         if (!fields.IsValid)
         {
             return Problems.Invalid(fields.Errors);
         }
 
-        var ownerId = request.HttpContext.Caller().AssociationId!;
-        var outcome = Identifier.IsValid(contractId) ? await sharing.ShareAsync(ownerId, contractId, memberId!, cancellationToken) : new ContractShared.NoContract();
+        var ownerId = request.HttpContext.CallingAssociation();
+        var outcome = TypedId.TryParse<ContractId>(contractId, out var id) ? await sharing.ShareAsync(ownerId, id, memberId!.Value, cancellationToken) : new ContractShared.NoContract();
         return outcome switch
         {
-            ContractShared.Shared shared => TypedResults.Ok(new ContractSharedView(contractId, memberId!, shared.Members, shared.EventId)),
+            ContractShared.Shared shared => TypedResults.Ok(new ContractSharedView(contractId, memberId!.Value.Value, [.. shared.Members.Select(m => m.Value)], shared.EventId.Value)),
             ContractShared.NoContract => Problems.NotFound($"No contract '{contractId}' owned by this association."),
             ContractShared.OwnerItself => Problems.Invalid("associationId", "the owner already holds the contract; name another association"),
             ContractShared.NoMember => Problems.NotFound($"No association '{memberId}'."),
@@ -88,7 +88,7 @@ public sealed class ContractsApi(ApiGate gate, ContractRegistration registration
 
     private async Task<Results<Ok<JsonObject>, ProblemHttpResult>> GetAsync(HttpRequest request, string contractId, CancellationToken cancellationToken)
     {
-        var stored = Identifier.IsValid(contractId) ? await contracts.GetAsync(request.HttpContext.Caller().AssociationId!, contractId, cancellationToken) : null;
+        var stored = TypedId.TryParse<ContractId>(contractId, out var id) ? await contracts.GetAsync(request.HttpContext.CallingAssociation(), id, cancellationToken) : null;
         return stored is null ? Problems.NotFound($"No contract '{contractId}'.") : TypedResults.Ok(stored.Contract.ToDocument());
     }
 }

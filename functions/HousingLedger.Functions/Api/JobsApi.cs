@@ -36,8 +36,8 @@ public sealed class JobsApi(ApiGate gate, JobEvents jobEvents, JobDecisions deci
     /// <summary>The one mapping from a job event's outcome to an HTTP answer, for the API and for webhooks.</summary>
     public static Results<Accepted<JobEventAccepted>, Ok<JobEventAccepted>, ProblemHttpResult> ToResponse(JobEventResult result, string jobId) => result switch
     {
-        JobEventResult.Recorded recorded => TypedResults.Accepted($"/api/jobs/{jobId}", new JobEventAccepted(jobId, recorded.EventId, StateName(recorded.Job), false)),
-        JobEventResult.Duplicate duplicate => TypedResults.Ok(new JobEventAccepted(jobId, duplicate.EventId, null, true)),
+        JobEventResult.Recorded recorded => TypedResults.Accepted($"/api/jobs/{jobId}", new JobEventAccepted(jobId, recorded.EventId.Value, StateName(recorded.Job), false)),
+        JobEventResult.Duplicate duplicate => TypedResults.Ok(new JobEventAccepted(jobId, duplicate.EventId.Value, null, true)),
         JobEventResult.Refused refused => Problems.Invalid(refused.Errors),
         JobEventResult.Conflict conflict => Problems.Of(ProblemType.InvalidTransition, conflict.Reason),
         _ => Problems.NotFound($"No job '{jobId}'."),
@@ -52,8 +52,8 @@ public sealed class JobsApi(ApiGate gate, JobEvents jobEvents, JobDecisions deci
         }
 
         var fields = RequestFields.Open(body.Json, RaiseFields);
-        var jobId = fields.Identifier("jobId", required: false) ?? Identifier.New("job");
-        var contractId = fields.Identifier("contractId");
+        var jobId = fields.Id<JobId>("jobId", required: false) ?? TypedId.New<JobId>();
+        var contractId = fields.Id<ContractId>("contractId");
         var itemCode = fields.String("itemCode", 64);
         var quantity = fields.Integer("quantity", 1, JobLifecycle.MaxQuantity);
         var priority = fields.String("priority", 32);
@@ -64,8 +64,8 @@ public sealed class JobsApi(ApiGate gate, JobEvents jobEvents, JobDecisions deci
             return Problems.Invalid(fields.Errors);
         }
 
-        var associationId = request.HttpContext.Caller().AssociationId!;
-        var job = new JobRequest(jobId, associationId, contractId!, itemCode!, quantity!.Value, priority!, propertyRef!, raisedAt ?? time.GetUtcNow());
+        var associationId = request.HttpContext.CallingAssociation();
+        var job = new JobRequest(jobId, associationId, contractId!.Value, itemCode!, quantity!.Value, priority!, propertyRef!, raisedAt ?? time.GetUtcNow());
         return await jobEvents.RaiseAsync(new JobRaise(job, IdempotencyKey.Of(request), "association:" + associationId), cancellationToken) switch
         {
             JobEventResult.Recorded recorded => Raised(recorded.Job, recorded.EventId),
@@ -78,22 +78,22 @@ public sealed class JobsApi(ApiGate gate, JobEvents jobEvents, JobDecisions deci
 
     private async Task<Results<Ok<JobView>, ProblemHttpResult>> GetAsync(HttpRequest request, string jobId, CancellationToken cancellationToken)
     {
-        var associationId = request.HttpContext.Caller().AssociationId!;
-        if (!Identifier.IsValid(jobId) || await jobs.GetAsync(associationId, jobId, cancellationToken) is not { } stored)
+        var associationId = request.HttpContext.CallingAssociation();
+        if (!TypedId.TryParse<JobId>(jobId, out var id) || await jobs.GetAsync(associationId, id, cancellationToken) is not { } stored)
         {
             return Problems.NotFound($"No job '{jobId}'.");
         }
 
         var events = await Task.WhenAll(stored.Record.Events.Select(async e =>
         {
-            var location = await ledger.FindEventAsync(associationId, e.EventId, cancellationToken);
+            var location = await ledger.FindEventAsync(associationId.Value, e.EventId, cancellationToken);
             return new JobEventView(e.EventId, e.Type, UtcTimestamp.Format(e.OccurredAt), UtcTimestamp.Format(e.RecordedAt),
                 location is null ? null : new LedgerReference(location.Height, location.Index, $"/api/ledger/{associationId}/receipts/{e.EventId}"));
         }));
-        var workOrder = await jobs.GetWorkOrderAsync(associationId, jobId, cancellationToken);
+        var workOrder = await jobs.GetWorkOrderAsync(associationId, id, cancellationToken);
         var job = stored.Record.Job;
         return TypedResults.Ok(new JobView(
-            job.JobId, StateName(job), job.ContractId, job.SupplierId, job.ItemCode, job.Quantity, job.Priority.WireName(),
+            job.JobId.Value, StateName(job), job.ContractId.Value, job.SupplierId.Value, job.ItemCode, job.Quantity, job.Priority.WireName(),
             job.PropertyRef, UtcTimestamp.Format(job.RaisedAt), UtcTimestamp.Format(job.Deadline), events, workOrder));
     }
 
@@ -114,18 +114,18 @@ public sealed class JobsApi(ApiGate gate, JobEvents jobEvents, JobDecisions deci
             return Problems.Invalid(fields.Errors);
         }
 
-        if (!Identifier.IsValid(jobId))
+        if (!TypedId.TryParse<JobId>(jobId, out var id))
         {
             return Problems.NotFound($"No job '{jobId}'.");
         }
 
-        var associationId = request.HttpContext.Caller().AssociationId!;
-        var command = new JobDecision(associationId, jobId, decision == "approved", IdempotencyKey.Of(request), occurredAt, reason);
+        var associationId = request.HttpContext.CallingAssociation();
+        var command = new JobDecision(associationId, id, decision == "approved", IdempotencyKey.Of(request), occurredAt, reason);
         return ToResponse(await decisions.DecideAsync(command, cancellationToken), jobId);
     }
 
-    private static Accepted<JobRaised> Raised(Job job, string eventId) =>
-        TypedResults.Accepted($"/api/jobs/{job.JobId}", new JobRaised(job.JobId, UtcTimestamp.Format(job.Deadline), eventId));
+    private static Accepted<JobRaised> Raised(Job job, EventId eventId) =>
+        TypedResults.Accepted($"/api/jobs/{job.JobId}", new JobRaised(job.JobId.Value, UtcTimestamp.Format(job.Deadline), eventId.Value));
 
     private static string StateName(Job job) => job.State.ToString().ToLowerInvariant();
 }

@@ -34,8 +34,8 @@ public sealed class OperatorApi(ApiGate gate, Onboarding onboarding)
         }
 
         var fields = RequestFields.Open(body.Json, AssociationFields);
-        var associationId = fields.Identifier("associationId", required: false);
-        if (associationId == OperatorChain.Name)
+        var associationId = fields.Id<AssociationId>("associationId", required: false);
+        if (associationId?.Value == OperatorChain.Name)
         {
             fields.Add(new FieldError("associationId", $"'{OperatorChain.Name}' names the operator's own chain"));
         }
@@ -47,10 +47,10 @@ public sealed class OperatorApi(ApiGate gate, Onboarding onboarding)
             return Problems.Invalid(fields.Errors);
         }
 
-        return await onboarding.OnboardAssociationAsync(associationId ?? Identifier.New("asc"), name!, bank!, IdempotencyKey.Of(request), cancellationToken) switch
+        return await onboarding.OnboardAssociationAsync(associationId ?? TypedId.New<AssociationId>(), name!, bank!, IdempotencyKey.Of(request), cancellationToken) switch
         {
             Onboarded.Association onboarded => TypedResults.Created(
-                $"/api/associations/{onboarded.AssociationId}", new AssociationOnboarded(onboarded.AssociationId, onboarded.ApiKey, onboarded.EventId)),
+                $"/api/associations/{onboarded.AssociationId}", new AssociationOnboarded(onboarded.AssociationId.Value, onboarded.ApiKey, onboarded.EventId.Value)),
             Onboarded.Conflict conflict => Problems.Conflict(conflict.Reason),
             _ => throw new UnreachableException(),
         };
@@ -65,7 +65,7 @@ public sealed class OperatorApi(ApiGate gate, Onboarding onboarding)
         }
 
         var fields = RequestFields.Open(body.Json, SupplierFields);
-        var supplierId = fields.Identifier("supplierId", required: false);
+        var supplierId = fields.Id<SupplierId>("supplierId", required: false);
         var name = fields.String("name", 200);
         var url = WorkOrderUrl.Read(fields, "workOrderUrl");
         var bank = ReadBank(fields);
@@ -74,10 +74,10 @@ public sealed class OperatorApi(ApiGate gate, Onboarding onboarding)
             return Problems.Invalid(fields.Errors);
         }
 
-        return await onboarding.RegisterSupplierAsync(supplierId ?? Identifier.New("sup"), name!, url!, bank!, IdempotencyKey.Of(request), cancellationToken) switch
+        return await onboarding.RegisterSupplierAsync(supplierId ?? TypedId.New<SupplierId>(), name!, url!, bank!, IdempotencyKey.Of(request), cancellationToken) switch
         {
             Onboarded.Supplier registered => TypedResults.Created(
-                $"/api/suppliers/{registered.SupplierId}", new SupplierRegistered(registered.SupplierId, registered.WebhookSecret, registered.EventId)),
+                $"/api/suppliers/{registered.SupplierId}", new SupplierRegistered(registered.SupplierId.Value, registered.WebhookSecret, registered.EventId.Value)),
             Onboarded.Conflict conflict => Problems.Conflict(conflict.Reason),
             _ => throw new UnreachableException(),
         };

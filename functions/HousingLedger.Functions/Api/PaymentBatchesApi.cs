@@ -43,7 +43,7 @@ public sealed class PaymentBatchesApi(ApiGate gate, SettlementStore settlements,
     private async Task<Ok<PaymentBatchList>> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var batches = new List<JsonObject>();
-        await foreach (var batch in settlements.ListBatchesAsync(request.HttpContext.Caller().AssociationId!, cancellationToken))
+        await foreach (var batch in settlements.ListBatchesAsync(request.HttpContext.CallingAssociation(), cancellationToken))
         {
             batches.Add(batch);
         }
@@ -53,7 +53,7 @@ public sealed class PaymentBatchesApi(ApiGate gate, SettlementStore settlements,
 
     private async Task<Results<FileContentHttpResult, ProblemHttpResult>> ReadAsync(HttpRequest request, string batchId, string name, CancellationToken cancellationToken)
     {
-        var batch = Identifier.IsValid(batchId) ? await settlements.GetBatchAsync(request.HttpContext.Caller().AssociationId!, batchId, cancellationToken) : null;
+        var batch = Identifier.IsValid(batchId) ? await settlements.GetBatchAsync(request.HttpContext.CallingAssociation(), batchId, cancellationToken) : null;
         var file = batch is null ? null : await files.ReadAsync((string)batch["folder"]!, name, cancellationToken);
         return file is null
             ? Problems.NotFound($"No payment batch '{batchId}'.")

@@ -45,14 +45,13 @@ public sealed class SettlementsApi(ApiGate gate, SettlementRunner runner, TimePr
             return Problems.Invalid("asOf", $"must not be after the service's clock ({UtcTimestamp.Format(now)}); found {UtcTimestamp.Format(asOf.Value)}");
         }
 
-        var caller = context.Caller();
-        var outcome = caller.IsOperator
-            ? await runner.RunForAllAsync(asOf ?? now, cancellationToken)
-            : await runner.RunAsync(asOf ?? now, [caller.AssociationId!], cancellationToken);
+        var outcome = context.Caller() is AssociationCaller association
+            ? await runner.RunAsync(asOf ?? now, [association.AssociationId], cancellationToken)
+            : await runner.RunForAllAsync(asOf ?? now, cancellationToken);
         return TypedResults.Ok(new SettlementAnswer(
             outcome.RunId,
             UtcTimestamp.Format(outcome.AsOf),
-            [.. outcome.Batches.Select(batch => new SettledBatch(batch.AssociationId, batch.BatchId, batch.NumberOfJobs, batch.ControlSum, batch.ManifestSha256))]));
+            [.. outcome.Batches.Select(batch => new SettledBatch(batch.AssociationId.Value, batch.BatchId, batch.NumberOfJobs, batch.ControlSum, batch.ManifestSha256))]));
     }
 
     // The body is optional: a bare POST settles as of now.

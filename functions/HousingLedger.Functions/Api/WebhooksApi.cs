@@ -27,7 +27,7 @@ public sealed class WebhooksApi(ApiGate gate, PartyStore parties, SupplierEvents
     private async Task<Results<Accepted<JobEventAccepted>, Ok<JobEventAccepted>, ProblemHttpResult>> ReceiveAsync(
         HttpRequest request, string supplierId, CancellationToken cancellationToken)
     {
-        var supplier = Identifier.IsValid(supplierId) ? await parties.GetSupplierAsync(supplierId, cancellationToken) : null;
+        var supplier = TypedId.TryParse<SupplierId>(supplierId, out var supplierKey) ? await parties.GetSupplierAsync(supplierKey, cancellationToken) : null;
         if (supplier is null)
         {
             return Problems.NotFound($"No supplier '{supplierId}'.");
@@ -55,7 +55,7 @@ public sealed class WebhooksApi(ApiGate gate, PartyStore parties, SupplierEvents
 
         var fields = RequestFields.Open(body.Json, EventFields);
         var type = fields.OneOf("type", JobEventTypes.SentBy(JobEventSender.Supplier));
-        var jobId = fields.Identifier("jobId");
+        var jobId = fields.Id<JobId>("jobId");
         var occurredAt = fields.Instant("occurredAt");
         var data = fields.Object(CompletionEvidence.Path, required: false);
         var evidence = type is null ? null : SupplierEventData.Read(type, data ?? default);
@@ -65,11 +65,12 @@ public sealed class WebhooksApi(ApiGate gate, PartyStore parties, SupplierEvents
             return Problems.Invalid(fields.Errors);
         }
 
-        var report = new SupplierEvent(supplierId, jobId!, type!, webhookId, occurredAt, evidence!.Value);
+        // A signature verifies only over a webhook-id that is a valid id, so this cannot fail here.
+        var report = new SupplierEvent(supplierKey, jobId!.Value, type!, TypedId.Parse<EventId>(webhookId!), occurredAt, evidence!.Value);
         var result = await supplierEvents.RecordAsync(report, cancellationToken);
         return result is JobEventResult.NotFound
             ? Problems.NotFound($"Supplier '{supplierId}' has no job '{jobId}'.")
-            : JobsApi.ToResponse(result, jobId!);
+            : JobsApi.ToResponse(result, jobId.Value.Value);
     }
 
     private static string? Header(HttpRequest request, string name)

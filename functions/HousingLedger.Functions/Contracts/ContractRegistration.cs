@@ -13,18 +13,18 @@ namespace HousingLedger.Functions.Contracts;
 /// </summary>
 public sealed class ContractRegistration(PartyStore parties, EventIntake intake)
 {
-    public async Task<ContractRegistered> RegisterAsync(string associationId, ContractTerms terms, string? eventId, CancellationToken cancellationToken)
+    public async Task<ContractRegistered> RegisterAsync(AssociationId associationId, ContractTerms terms, EventId? eventId, CancellationToken cancellationToken)
     {
         if (await parties.GetSupplierAsync(terms.SupplierId, cancellationToken) is null)
         {
             return new ContractRegistered.Refused(new FieldError("supplierId", $"no supplier '{terms.SupplierId}' is registered"));
         }
 
-        var contract = new HeldContract(Identifier.New("con"), associationId, terms.TermsHash, terms.ToCanonicalJson(), []);
-        var data = new JsonObject { ["contractId"] = contract.ContractId, ["termsHash"] = contract.TermsHash, ["terms"] = contract.Terms.DeepClone() };
-        var tx = intake.NewTransaction("contract.registered", associationId, eventId, null, "association:" + associationId, contract.ContractId, data);
+        var contract = new HeldContract(TypedId.New<ContractId>(), associationId, terms.TermsHash, terms.ToCanonicalJson(), []);
+        var data = new JsonObject { ["contractId"] = contract.ContractId.Value, ["termsHash"] = contract.TermsHash, ["terms"] = contract.Terms.DeepClone() };
+        var tx = intake.NewTransaction("contract.registered", associationId.Value, eventId, null, "association:" + associationId, contract.ContractId.Value, data);
         return await intake.AcceptAsync(tx, [ContractStore.Held(contract)], cancellationToken) == AcceptOutcome.Accepted
-            ? new ContractRegistered.Registered(contract.ContractId, contract.TermsHash, tx.EventId)
+            ? new ContractRegistered.Registered(contract.ContractId, contract.TermsHash, TypedId.Parse<EventId>(tx.EventId))
             : new ContractRegistered.Conflict($"The Idempotency-Key '{tx.EventId}' was used before for another event.");
     }
 }
@@ -36,7 +36,7 @@ public abstract record ContractRegistered
     {
     }
 
-    public sealed record Registered(string ContractId, string TermsHash, string EventId) : ContractRegistered;
+    public sealed record Registered(ContractId ContractId, string TermsHash, EventId EventId) : ContractRegistered;
 
     public sealed record Refused(FieldError Error) : ContractRegistered;
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using HousingLedger.Functions.Pipeline;
 using HousingLedger.Infrastructure.State;
 using HousingLedger.Ledger;
+using HousingLedger.Values;
 
 namespace HousingLedger.Functions.Contracts;
 
@@ -17,7 +18,7 @@ public sealed class ContractSharing(ContractStore contracts, PartyStore parties,
 {
     private const int Attempts = 5;
 
-    public async Task<ContractShared> ShareAsync(string ownerId, string contractId, string memberId, CancellationToken cancellationToken)
+    public async Task<ContractShared> ShareAsync(AssociationId ownerId, ContractId contractId, AssociationId memberId, CancellationToken cancellationToken)
     {
         var owned = await contracts.GetAsync(ownerId, contractId, cancellationToken);
         if (owned is null || owned.Contract.OwnerId != ownerId)
@@ -30,31 +31,31 @@ public sealed class ContractSharing(ContractStore contracts, PartyStore parties,
             return new ContractShared.OwnerItself();
         }
 
-        if (memberId == OperatorChain.Name || await parties.GetAssociationAsync(memberId, cancellationToken) is null)
+        if (memberId.Value == OperatorChain.Name || await parties.GetAssociationAsync(memberId, cancellationToken) is null)
         {
             return new ContractShared.NoMember();
         }
 
-        var eventId = "join_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(contractId + "|" + memberId)))[..40];
+        var eventId = TypedId.Parse<EventId>("join_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(contractId.Value + "|" + memberId.Value)))[..40]);
         var contract = owned.Contract;
         var data = new JsonObject
         {
-            ["contractId"] = contractId,
-            ["ownerId"] = ownerId,
-            ["memberId"] = memberId,
+            ["contractId"] = contractId.Value,
+            ["ownerId"] = ownerId.Value,
+            ["memberId"] = memberId.Value,
             ["termsHash"] = contract.TermsHash,
             ["terms"] = contract.Terms.DeepClone(),
         };
         var actor = "association:" + ownerId;
 
         // The member's copy first: once the owner's row lists the member, settlement reads the member's jobs.
-        var joined = intake.NewTransaction("contract.joined", memberId, eventId, null, actor, contractId, data.DeepClone().AsObject());
+        var joined = intake.NewTransaction("contract.joined", memberId.Value, eventId, null, actor, contractId.Value, data.DeepClone().AsObject());
         await intake.AcceptAsync(joined, [ContractStore.Held(contract with { Members = [] })], cancellationToken);
 
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            var next = owned.Contract with { Members = [.. owned.Contract.Members.Append(memberId).Distinct(StringComparer.Ordinal)] };
-            var recorded = intake.NewTransaction("contract.joined", ownerId, eventId, null, actor, contractId, data.DeepClone().AsObject());
+            var next = owned.Contract with { Members = [.. owned.Contract.Members.Append(memberId).Distinct()] };
+            var recorded = intake.NewTransaction("contract.joined", ownerId.Value, eventId, null, actor, contractId.Value, data.DeepClone().AsObject());
             if (await intake.AcceptAsync(recorded, [ContractStore.Updated(owned, next)], cancellationToken) != AcceptOutcome.StaleState)
             {
                 var current = await contracts.GetAsync(ownerId, contractId, cancellationToken);
@@ -76,7 +77,7 @@ public abstract record ContractShared
     }
 
     /// <summary>Shared (now, or before): every member it is shared with, and the event id of the join.</summary>
-    public sealed record Shared(string EventId, IReadOnlyList<string> Members) : ContractShared;
+    public sealed record Shared(EventId EventId, IReadOnlyList<AssociationId> Members) : ContractShared;
 
     /// <summary>The caller owns no such contract.</summary>
     public sealed record NoContract : ContractShared;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using HousingLedger.Jobs;
+using HousingLedger.Values;
 
 namespace HousingLedger.Functions.Jobs;
 
@@ -17,7 +18,7 @@ public sealed class JobDecisions(JobEvents jobEvents)
 
         var command = new JobEventCommand(
             decision.AssociationId, decision.JobId, decision.Approved ? JobEventTypes.Approved : JobEventTypes.Disputed, decision.EventId, decision.OccurredAt,
-            "association:" + decision.AssociationId, data)
+            "association:" + decision.AssociationId.Value, data)
         {
             KeptText = reason,
         };
@@ -26,4 +27,4 @@ public sealed class JobDecisions(JobEvents jobEvents)
 }
 
 /// <summary>An association approving (or disputing) a job's completed work.</summary>
-public sealed record JobDecision(string AssociationId, string JobId, bool Approved, string? EventId, DateTimeOffset? OccurredAt, string? Reason);
+public sealed record JobDecision(AssociationId AssociationId, JobId JobId, bool Approved, EventId? EventId, DateTimeOffset? OccurredAt, string? Reason);

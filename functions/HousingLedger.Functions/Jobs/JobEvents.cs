@@ -40,14 +40,16 @@ public sealed class JobEvents(JobStore jobs, ContractStore contracts, DirectoryS
             return new JobEventResult.Conflict($"Job id '{job.JobId}' is taken by another association's job.");
         }
 
-        var tx = intake.NewTransaction(JobEventTypes.Raised, job.AssociationId, raise.EventId, job.RaisedAt, raise.Actor, job.JobId, RaisedData(job, held.Contract.TermsHash), now);
+        var tx = intake.NewTransaction(
+            JobEventTypes.Raised, job.AssociationId.Value, raise.EventId, job.RaisedAt, raise.Actor, job.JobId.Value, RaisedData(job, held.Contract.TermsHash), now);
+        var eventId = TypedId.Parse<EventId>(tx.EventId);
         var record = new JobRecord(job, [new JobEventEntry(tx.EventId, tx.Type, tx.OccurredAt, tx.RecordedAt)], tx.RecordedAt);
         return await intake.AcceptAsync(tx, JobStore.Raised(record), cancellationToken) switch
         {
-            AcceptOutcome.Accepted => new JobEventResult.Recorded(tx.EventId, job),
+            AcceptOutcome.Accepted => new JobEventResult.Recorded(eventId, job),
 
             // The same raise again: under its event id, or (when the caller chose the job id) under another.
-            AcceptOutcome.DuplicateEvent or AcceptOutcome.AlreadyExists => await EarlierRaiseAsync(job.AssociationId, tx.EventId, job.JobId, cancellationToken),
+            AcceptOutcome.DuplicateEvent or AcceptOutcome.AlreadyExists => await EarlierRaiseAsync(job.AssociationId, eventId, job.JobId, cancellationToken),
             _ => new JobEventResult.Conflict("The job changed while it was being raised; send it again."),
         };
     }
@@ -75,20 +77,21 @@ public sealed class JobEvents(JobStore jobs, ContractStore contracts, DirectoryS
             }
 
             var recordedAt = now > record.LastRecordedAt ? now : record.LastRecordedAt.AddTicks(1);
-            var tx = intake.NewTransaction(command.Type, command.AssociationId, command.EventId, occurredAt, command.Actor, command.JobId, command.Data, recordedAt);
+            var tx = intake.NewTransaction(command.Type, command.AssociationId.Value, command.EventId, occurredAt, command.Actor, command.JobId.Value, command.Data, recordedAt);
+            var eventId = TypedId.Parse<EventId>(tx.EventId);
             var updated = record.With(outcome.Next!, new JobEventEntry(tx.EventId, tx.Type, tx.OccurredAt, tx.RecordedAt));
             IEnumerable<StateChange> changes = [.. JobStore.Moved(stored, updated), .. command.ExtraChanges];
             if (command.KeptText is { } kept)
             {
-                changes = changes.Append(JobStore.FreeText(tx.EventId, kept.Row));
+                changes = changes.Append(JobStore.FreeText(eventId, kept.Row));
             }
 
             switch (await intake.AcceptAsync(tx, changes, cancellationToken, command.WakeAppender))
             {
                 case AcceptOutcome.Accepted:
-                    return new JobEventResult.Recorded(tx.EventId, updated.Job);
+                    return new JobEventResult.Recorded(eventId, updated.Job);
                 case AcceptOutcome.DuplicateEvent:
-                    return new JobEventResult.Duplicate(tx.EventId, record.Job);
+                    return new JobEventResult.Duplicate(eventId, record.Job);
                 default:
                     continue; // the job moved on meanwhile: decide again on its new state
             }
@@ -102,29 +105,32 @@ public sealed class JobEvents(JobStore jobs, ContractStore contracts, DirectoryS
     // was recorded on; an id claimed by something that is not a job of this association is no duplicate of a job event.
     private async Task<JobEventResult?> DuplicateOfAsync(JobEventCommand command, StoredJob? stored, CancellationToken cancellationToken)
     {
-        if (command.EventId is null || await state.GetAcceptedEventAsync(command.AssociationId, command.EventId, cancellationToken) is not { } claimed)
+        if (command.EventId is not { } eventId || await state.GetAcceptedEventAsync(command.AssociationId.Value, eventId, cancellationToken) is not { } claimed)
         {
             return null;
         }
 
-        var job = stored?.Record.Job.JobId == claimed.Subject ? stored.Record.Job : (await jobs.GetAsync(command.AssociationId, claimed.Subject, cancellationToken))?.Record.Job;
-        return job is null ? null : new JobEventResult.Duplicate(command.EventId, job);
+        var job = stored?.Record.Job.JobId.Value == claimed.Subject ? stored.Record.Job
+            : TypedId.TryParse<JobId>(claimed.Subject, out var subject) ? (await jobs.GetAsync(command.AssociationId, subject, cancellationToken))?.Record.Job
+            : null;
+        return job is null ? null : new JobEventResult.Duplicate(eventId, job);
     }
 
-    private async Task<JobEventResult> EarlierRaiseAsync(string associationId, string eventId, string jobId, CancellationToken cancellationToken)
+    private async Task<JobEventResult> EarlierRaiseAsync(AssociationId associationId, EventId eventId, JobId jobId, CancellationToken cancellationToken)
     {
-        var claimed = await state.GetAcceptedEventAsync(associationId, eventId, cancellationToken);
-        var earlier = claimed is null || claimed.Type == JobEventTypes.Raised ? await jobs.GetAsync(associationId, claimed?.Subject ?? jobId, cancellationToken) : null;
+        var claimed = await state.GetAcceptedEventAsync(associationId.Value, eventId, cancellationToken);
+        var raised = claimed is null ? jobId : claimed.Type == JobEventTypes.Raised ? TypedId.Parse<JobId>(claimed.Subject) : (JobId?)null;
+        var earlier = raised is { } earlierJob ? await jobs.GetAsync(associationId, earlierJob, cancellationToken) : null;
         return earlier is null
             ? new JobEventResult.Conflict($"The Idempotency-Key '{eventId}' was used before for another event.")
-            : new JobEventResult.Duplicate(earlier.Record.Events[0].EventId, earlier.Record.Job);
+            : new JobEventResult.Duplicate(TypedId.Parse<EventId>(earlier.Record.Events[0].EventId), earlier.Record.Job);
     }
 
     private static JsonObject RaisedData(Job job, string termsHash) => new()
     {
-        ["contractId"] = job.ContractId,
+        ["contractId"] = job.ContractId.Value,
         ["termsHash"] = termsHash,
-        ["supplierId"] = job.SupplierId,
+        ["supplierId"] = job.SupplierId.Value,
         ["itemCode"] = job.ItemCode,
         ["quantity"] = job.Quantity,
         ["priority"] = job.Priority.WireName(),
@@ -134,11 +140,11 @@ public sealed class JobEvents(JobStore jobs, ContractStore contracts, DirectoryS
 }
 
 /// <summary>A job someone wants raised: what to raise, under which event id (the Idempotency-Key, if given), and by whom.</summary>
-public sealed record JobRaise(JobRequest Request, string? EventId, string Actor);
+public sealed record JobRaise(JobRequest Request, EventId? EventId, string Actor);
 
 /// <summary>An event someone wants recorded on a job.</summary>
 public sealed record JobEventCommand(
-    string AssociationId, string JobId, string Type, string? EventId, DateTimeOffset? OccurredAt, string Actor, JsonObject Data)
+    AssociationId AssociationId, JobId JobId, string Type, EventId? EventId, DateTimeOffset? OccurredAt, string Actor, JsonObject Data)
 {
     /// <summary>Free text the event carries, kept off the ledger; <see cref="Data"/> holds only its commitment.</summary>
     public OffLedgerText? KeptText { get; init; }
@@ -158,10 +164,10 @@ public abstract record JobEventResult
     }
 
     /// <summary>Accepted: it will reach the chain exactly once. <paramref name="Job"/> is the job as the event left it.</summary>
-    public sealed record Recorded(string EventId, Job Job) : JobEventResult;
+    public sealed record Recorded(EventId EventId, Job Job) : JobEventResult;
 
     /// <summary>Seen before, and recorded then on <paramref name="Job"/> (as it stands now); nothing was written now.</summary>
-    public sealed record Duplicate(string EventId, Job Job) : JobEventResult;
+    public sealed record Duplicate(EventId EventId, Job Job) : JobEventResult;
 
     public sealed record NotFound : JobEventResult;
 

@@ -1,5 +1,6 @@
 using HousingLedger.Infrastructure.Directories;
 using HousingLedger.Jobs;
+using HousingLedger.Values;
 
 namespace HousingLedger.Functions.Jobs;
 
@@ -19,7 +20,7 @@ public sealed class SupplierEvents(DirectoryStore directory, JobEvents jobEvents
 
         var notes = report.Evidence?.Notes is { } text ? OffLedgerText.Keep(text) : null;
         var data = report.Evidence?.ToLedgerData(notes?.Commitment) ?? [];
-        var command = new JobEventCommand(owner.AssociationId, report.JobId, report.Type, report.WebhookId, report.OccurredAt, "supplier:" + report.SupplierId, data)
+        var command = new JobEventCommand(owner.AssociationId, report.JobId, report.Type, report.WebhookId, report.OccurredAt, "supplier:" + report.SupplierId.Value, data)
         {
             KeptText = notes,
         };
@@ -29,4 +30,4 @@ public sealed class SupplierEvents(DirectoryStore directory, JobEvents jobEvents
 
 /// <summary>A job event as a supplier reported it, its data read (<see cref="SupplierEventData"/>).</summary>
 /// <param name="WebhookId">The webhook's id, which becomes the event's id, so a redelivery is a duplicate.</param>
-public sealed record SupplierEvent(string SupplierId, string JobId, string Type, string? WebhookId, DateTimeOffset? OccurredAt, CompletionEvidence? Evidence);
+public sealed record SupplierEvent(SupplierId SupplierId, JobId JobId, string Type, EventId WebhookId, DateTimeOffset? OccurredAt, CompletionEvidence? Evidence);

@@ -15,25 +15,25 @@ namespace HousingLedger.Functions.Parties;
 /// </summary>
 public sealed class Onboarding(EventIntake intake, ApiKeys keys)
 {
-    public async Task<Onboarded> OnboardAssociationAsync(string associationId, string name, BankAccount bank, string? eventId, CancellationToken cancellationToken)
+    public async Task<Onboarded> OnboardAssociationAsync(AssociationId associationId, string name, BankAccount bank, EventId? eventId, CancellationToken cancellationToken)
     {
-        var profile = new JsonObject { ["associationId"] = associationId, ["name"] = name, ["bank"] = bank.ToJson() };
-        var tx = intake.NewTransaction("association.onboarded", OperatorChain.Name, eventId, null, "operator", associationId, profile.DeepClone().AsObject());
+        var profile = new JsonObject { ["associationId"] = associationId.Value, ["name"] = name, ["bank"] = bank.ToJson() };
+        var tx = intake.NewTransaction("association.onboarded", OperatorChain.Name, eventId, null, "operator", associationId.Value, profile.DeepClone().AsObject());
         if (await intake.AcceptAsync(tx, [PartyStore.Onboarded(associationId, profile)], cancellationToken) != AcceptOutcome.Accepted)
         {
             return new Onboarded.Conflict($"Association '{associationId}' is onboarded already, or the Idempotency-Key was used before.");
         }
 
-        return new Onboarded.Association(associationId, await keys.IssueAsync(associationId, ApiRole.Admin, cancellationToken), tx.EventId);
+        return new Onboarded.Association(associationId, await keys.IssueAsync(associationId, ApiRole.Admin, cancellationToken), TypedId.Parse<EventId>(tx.EventId));
     }
 
-    public async Task<Onboarded> RegisterSupplierAsync(string supplierId, string name, Uri workOrderUrl, BankAccount bank, string? eventId, CancellationToken cancellationToken)
+    public async Task<Onboarded> RegisterSupplierAsync(SupplierId supplierId, string name, Uri workOrderUrl, BankAccount bank, EventId? eventId, CancellationToken cancellationToken)
     {
         var secret = WebhookSecret.Generate();
         var bankJson = bank.ToJson();
         var profile = new JsonObject
         {
-            ["supplierId"] = supplierId,
+            ["supplierId"] = supplierId.Value,
             ["name"] = name,
             ["workOrderUrl"] = workOrderUrl.ToString(),
             ["bank"] = bankJson,
@@ -44,14 +44,14 @@ public sealed class Onboarding(EventIntake intake, ApiKeys keys)
         // spreading account numbers across every copy of the chain.
         var data = new JsonObject
         {
-            ["supplierId"] = supplierId,
+            ["supplierId"] = supplierId.Value,
             ["name"] = name,
             ["workOrderUrl"] = workOrderUrl.ToString(),
             ["bankDetailsSha256"] = Convert.ToHexStringLower(SHA256.HashData(Jcs.Canonicalize(bankJson))),
         };
-        var tx = intake.NewTransaction("supplier.registered", OperatorChain.Name, eventId, null, "operator", supplierId, data);
+        var tx = intake.NewTransaction("supplier.registered", OperatorChain.Name, eventId, null, "operator", supplierId.Value, data);
         return await intake.AcceptAsync(tx, [PartyStore.Registered(supplierId, profile)], cancellationToken) == AcceptOutcome.Accepted
-            ? new Onboarded.Supplier(supplierId, secret.ToString(), tx.EventId)
+            ? new Onboarded.Supplier(supplierId, secret.ToString(), TypedId.Parse<EventId>(tx.EventId))
             : new Onboarded.Conflict($"Supplier '{supplierId}' is registered already, or the Idempotency-Key was used before.");
     }
 }
@@ -64,10 +64,10 @@ public abstract record Onboarded
     }
 
     /// <summary>An association, with its first admin key (shown this once).</summary>
-    public sealed record Association(string AssociationId, string ApiKey, string EventId) : Onboarded;
+    public sealed record Association(AssociationId AssociationId, string ApiKey, EventId EventId) : Onboarded;
 
     /// <summary>A supplier, with its webhook secret (shown this once).</summary>
-    public sealed record Supplier(string SupplierId, string WebhookSecret, string EventId) : Onboarded;
+    public sealed record Supplier(SupplierId SupplierId, string WebhookSecret, EventId EventId) : Onboarded;
 
     /// <summary>The id is taken, or the event id was used before; nothing was recorded.</summary>
     public sealed record Conflict(string Reason) : Onboarded;

@@ -16,10 +16,10 @@ public sealed class EventIntake(StateStore state, StorageClients storage, TimePr
 {
     /// <summary>A transaction recorded now, with the caller's event id or a new one.</summary>
     public LedgerTransaction NewTransaction(
-        string type, string chain, string? eventId, DateTimeOffset? occurredAt, string actor, string subject, JsonObject data, DateTimeOffset? recordedAt = null)
+        string type, string chain, EventId? eventId, DateTimeOffset? occurredAt, string actor, string subject, JsonObject data, DateTimeOffset? recordedAt = null)
     {
         var now = recordedAt ?? time.GetUtcNow();
-        return new LedgerTransaction(type, chain, eventId ?? Identifier.New("evt"), occurredAt ?? now, now, actor, subject, data);
+        return new LedgerTransaction(type, chain, (eventId ?? TypedId.New<EventId>()).Value, occurredAt ?? now, now, actor, subject, data);
     }
 
     /// <summary>

@@ -76,7 +76,7 @@ public sealed class BatchFiling(
             throw new InvalidOperationException($"Batch {record.BatchId} cannot be written: {string.Join("; ", written.Errors)}");
         }
 
-        var folder = PaymentFileStore.FolderOf(record.AssociationId, record.Day, record.BatchId);
+        var folder = PaymentFileStore.FolderOf(record.AssociationId.Value, record.Day, record.BatchId);
         foreach (var file in written.Value.Files)
         {
             if (await files.WriteAsync(folder, file, cancellationToken) == PaymentFileWrite.Differs)
@@ -102,9 +102,9 @@ public sealed class BatchFiling(
         var reference = run.BatchId[(run.BatchId.IndexOf('_', StringComparison.Ordinal) + 1)..].ToUpperInvariant();
         // A supplier owed nothing gets no transfer: a bank file cannot carry a payment of zero.
         var owed = settled
-            .GroupBy(job => job.SupplierId, StringComparer.Ordinal)
+            .GroupBy(job => job.SupplierId)
             .Where(supplier => supplier.Any(job => job.Price.Payable > Money.Zero))
-            .OrderBy(group => group.Key, StringComparer.Ordinal);
+            .OrderBy(group => group.Key.Value, StringComparer.Ordinal);
         foreach (var supplier in owed)
         {
             var profile = await parties.GetSupplierAsync(supplier.Key, cancellationToken)
@@ -116,7 +116,7 @@ public sealed class BatchFiling(
             var changedRecently = lastWritten is { } written && written > run.StartedAt - options.Value.RecentBankChange;
             var endToEnd = $"HL{reference[..Math.Min(10, reference.Length)]}-{transfers.Count + 1:D3}";
             transfers.Add(new CreditTransfer(
-                supplier.Key, PartyOf(profile), endToEnd, changedRecently, [.. supplier.Select(job => job.ToRemittanceLine())]));
+                supplier.Key.Value, PartyOf(profile), endToEnd, changedRecently, [.. supplier.Select(job => job.ToRemittanceLine())]));
         }
 
         if (transfers.Count == 0)
@@ -124,7 +124,7 @@ public sealed class BatchFiling(
             return null;
         }
 
-        var batch = PaymentBatch.Create(run.BatchId, run.AssociationId, run.RunId, run.StartedAt, run.Day, PartyOf(association), transfers);
+        var batch = PaymentBatch.Create(run.BatchId, run.AssociationId.Value, run.RunId, run.StartedAt, run.Day, PartyOf(association), transfers);
         return batch.IsValid
             ? batch.Value
             : throw new InvalidOperationException($"Batch {run.BatchId} is not a valid payment batch: {string.Join("; ", batch.Errors)}");
@@ -154,9 +154,9 @@ public sealed class BatchFiling(
             ["numberOfTransactions"] = batch.NumberOfTransactions,
             ["controlSum"] = batch.ControlSum.Pence,
             ["payeesWithRecentBankChanges"] = written.Manifest.ToJson()["payeesWithRecentBankChanges"]!.DeepClone(),
-            ["eventId"] = eventId,
+            ["eventId"] = eventId.Value,
         };
-        var tx = intake.NewTransaction("batch.created", run.AssociationId, eventId, null, "service:settlement", run.BatchId, data);
+        var tx = intake.NewTransaction("batch.created", run.AssociationId.Value, eventId, null, "service:settlement", run.BatchId, data);
         await intake.AcceptAsync(tx, [SettlementStore.BatchFiled(run.BatchId, row)], cancellationToken);
     }
 
@@ -169,7 +169,7 @@ public sealed class BatchFiling(
 }
 
 /// <summary>A filed payment batch, as finance's queue message and the settlement answer carry it.</summary>
-public sealed record FiledBatch(string AssociationId, string BatchId, string RunId, string Folder, string ManifestSha256, int NumberOfJobs, long ControlSum)
+public sealed record FiledBatch(AssociationId AssociationId, string BatchId, string RunId, string Folder, string ManifestSha256, int NumberOfJobs, long ControlSum)
 {
     /// <summary>The batch of <paramref name="run"/> as its <c>batch|{batchId}</c> row recorded it.</summary>
     public static FiledBatch FromRow(SettlementRunRecord run, JsonObject row) => new(

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using HousingLedger.Contracts;
 using HousingLedger.Infrastructure.State;
 using HousingLedger.Settlement;
+using HousingLedger.Values;
 
 namespace HousingLedger.Functions.Settlement;
 
@@ -15,9 +16,9 @@ namespace HousingLedger.Functions.Settlement;
 /// </summary>
 public sealed class ContractJobs(ContractStore contracts, ContractJobIndex index)
 {
-    private readonly Dictionary<(string ContractId, DateTimeOffset AsOf), SupplierLateness> lateness = [];
+    private readonly Dictionary<(ContractId ContractId, DateTimeOffset AsOf), SupplierLateness> lateness = [];
 
-    public async Task<IReadOnlyList<ContractInScope>> HeldByAsync(string associationId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ContractInScope>> HeldByAsync(AssociationId associationId, CancellationToken cancellationToken)
     {
         var held = new List<ContractInScope>();
         await foreach (var contract in contracts.ListAsync(associationId, cancellationToken))
@@ -30,7 +31,7 @@ public sealed class ContractJobs(ContractStore contracts, ContractJobIndex index
     }
 
     /// <summary>When the earliest job of <paramref name="associationId"/> under the contract that is approved, unsettled and approved by <paramref name="asOf"/> was approved; null when there is none.</summary>
-    public Task<DateTimeOffset?> FirstPayableApprovalAsync(string associationId, ContractInScope contract, DateTimeOffset asOf, CancellationToken cancellationToken) =>
+    public Task<DateTimeOffset?> FirstPayableApprovalAsync(AssociationId associationId, ContractInScope contract, DateTimeOffset asOf, CancellationToken cancellationToken) =>
         index.FirstPayableApprovalAsync(associationId, contract.ContractId, asOf, cancellationToken);
 
     /// <summary>
@@ -74,4 +75,4 @@ public sealed class ContractJobs(ContractStore contracts, ContractJobIndex index
 }
 
 /// <summary>A contract, its terms, and every association that holds it (its owner first, then its members).</summary>
-public sealed record ContractInScope(string ContractId, ContractTerms Terms, IReadOnlyList<string> Holders);
+public sealed record ContractInScope(ContractId ContractId, ContractTerms Terms, IReadOnlyList<AssociationId> Holders);

@@ -12,17 +12,17 @@ namespace HousingLedger.Functions.Settlement;
 public static class SettlementEventIds
 {
     /// <summary><c>settle_{jobId}</c>; for a job id too long for that, <c>settleh_</c> and a SHA-256 of the id.</summary>
-    public static string JobSettled(string jobId) => Derived("settle_", "settleh_", jobId);
+    public static EventId JobSettled(JobId jobId) => Derived("settle_", "settleh_", jobId.Value);
 
     /// <summary><c>batch_{batchId}</c> (batch ids are short, the pain.001 message id).</summary>
-    public static string BatchCreated(string batchId) => Derived("batch_", "batchh_", batchId);
+    public static EventId BatchCreated(string batchId) => Derived("batch_", "batchh_", batchId);
 
     // The hashed form has its own prefix, so it can never equal the readable form of another id.
-    private static string Derived(string prefix, string hashedPrefix, string id)
+    private static EventId Derived(string prefix, string hashedPrefix, string id)
     {
         var readable = prefix + id;
-        return readable.Length <= Identifier.MaxLength
+        return TypedId.Parse<EventId>(readable.Length <= Identifier.MaxLength
             ? readable
-            : hashedPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..(Identifier.MaxLength - hashedPrefix.Length)];
+            : hashedPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..(Identifier.MaxLength - hashedPrefix.Length)]);
     }
 }

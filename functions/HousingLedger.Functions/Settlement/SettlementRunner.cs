@@ -25,7 +25,7 @@ public sealed class SettlementRunner(
     /// <summary>Settles every onboarded association as of <paramref name="asOf"/>.</summary>
     public async Task<SettlementOutcome> RunForAllAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
     {
-        var associations = new List<string>();
+        var associations = new List<AssociationId>();
         await foreach (var associationId in parties.AssociationIdsAsync(cancellationToken))
         {
             associations.Add(associationId);
@@ -39,7 +39,7 @@ public sealed class SettlementRunner(
     /// One association's failure does not stop the others; it is logged, and rethrown once they are done.
     /// </summary>
     /// <exception cref="AggregateException">Settling one or more associations failed; what it left is finished by the next run.</exception>
-    public async Task<SettlementOutcome> RunAsync(DateTimeOffset asOf, IReadOnlyList<string> associations, CancellationToken cancellationToken)
+    public async Task<SettlementOutcome> RunAsync(DateTimeOffset asOf, IReadOnlyList<AssociationId> associations, CancellationToken cancellationToken)
     {
         var runId = Identifier.New("run");
         var contracts = new ContractJobs(contractStore, index);
@@ -64,7 +64,7 @@ public sealed class SettlementRunner(
     }
 
     private async Task<IReadOnlyList<FiledBatch>> SettleAssociationAsync(
-        string runId, string associationId, DateTimeOffset asOf, ContractJobs contracts, CancellationToken cancellationToken)
+        string runId, AssociationId associationId, DateTimeOffset asOf, ContractJobs contracts, CancellationToken cancellationToken)
     {
         var batches = new List<FiledBatch>(await FinishUnfinishedAsync(associationId, cancellationToken));
         var run = NewRun(runId, associationId, asOf);
@@ -78,7 +78,7 @@ public sealed class SettlementRunner(
     }
 
     /// <summary>Files every run of <paramref name="associationId"/> that stopped before its batch was filed.</summary>
-    public async Task<IReadOnlyList<FiledBatch>> FinishUnfinishedAsync(string associationId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FiledBatch>> FinishUnfinishedAsync(AssociationId associationId, CancellationToken cancellationToken)
     {
         var filed = new List<FiledBatch>();
         await foreach (var run in settlements.ListRunsAsync(associationId, cancellationToken))
@@ -94,7 +94,7 @@ public sealed class SettlementRunner(
     }
 
     /// <summary>An association's part of run <paramref name="runId"/>, its batch id chosen; stored when it settles its first job.</summary>
-    public SettlementRunRecord NewRun(string runId, string associationId, DateTimeOffset asOf) =>
+    public SettlementRunRecord NewRun(string runId, AssociationId associationId, DateTimeOffset asOf) =>
         new(runId, associationId, Identifier.New("bat"), asOf, time.GetUtcNow(), SettlementRunStatus.Settling);
 
     /// <summary>
@@ -147,7 +147,7 @@ public sealed class SettlementRunner(
             // wake-up covers them all (and the catch-up timer those of a run that dies before this).
             if (stored)
             {
-                await intake.WakeAppenderAsync(run.AssociationId, CancellationToken.None);
+                await intake.WakeAppenderAsync(run.AssociationId.Value, CancellationToken.None);
             }
         }
     }

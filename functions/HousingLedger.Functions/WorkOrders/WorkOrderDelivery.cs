@@ -68,9 +68,9 @@ public sealed class WorkOrderDelivery(
     /// <summary>The job's <c>job.raised</c> as sealed on its chain: the work order is only issued once it is there.</summary>
     private async Task<LedgerTransaction> SealedRaiseAsync(WorkOrderMessage order, CancellationToken cancellationToken)
     {
-        if (await ledger.FindEventAsync(order.Chain, order.RaisedEventId, cancellationToken) is { } location
-            && await ledger.GetBlockAsync(order.Chain, location.Height, cancellationToken) is { } block
-            && block.Transactions[location.Index] is { } raised && raised.Subject == order.JobId)
+        if (await ledger.FindEventAsync(order.Chain.Value, order.RaisedEventId.Value, cancellationToken) is { } location
+            && await ledger.GetBlockAsync(order.Chain.Value, location.Height, cancellationToken) is { } block
+            && block.Transactions[location.Index] is { } raised && raised.Subject == order.JobId.Value)
         {
             return raised;
         }
@@ -84,7 +84,7 @@ public sealed class WorkOrderDelivery(
         var now = time.GetUtcNow();
         var body = Encoding.UTF8.GetBytes(workOrder.ToPayload(now).ToJsonString());
         var secret = supplier.WebhookSecret;
-        var webhookId = "wo_" + workOrder.JobId;
+        var webhookId = "wo_" + workOrder.JobId.Value;
 
         using var request = new HttpRequestMessage(HttpMethod.Post, supplier.WorkOrderUrl) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");

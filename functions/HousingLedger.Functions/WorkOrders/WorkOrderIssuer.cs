@@ -3,6 +3,7 @@ using HousingLedger.Functions.Pipeline;
 using HousingLedger.Infrastructure.Storage;
 using HousingLedger.Jobs;
 using HousingLedger.Ledger;
+using HousingLedger.Values;
 
 namespace HousingLedger.Functions.WorkOrders;
 
@@ -17,7 +18,7 @@ public sealed class WorkOrderIssuer(StorageClients storage) : IAppendedEventHand
         var queue = storage.Queues.GetQueueClient(StorageNames.WorkOrdersQueue);
         foreach (var raised in appended.Where(tx => tx.Type == JobEventTypes.Raised))
         {
-            await queue.SendMessageAsync(new WorkOrderMessage(raised.Chain, raised.Subject, raised.EventId, 1).Write(), cancellationToken);
+            await queue.SendMessageAsync(new WorkOrderMessage(TypedId.Parse<AssociationId>(raised.Chain), TypedId.Parse<JobId>(raised.Subject), TypedId.Parse<EventId>(raised.EventId), 1).Write(), cancellationToken);
         }
     }
 }

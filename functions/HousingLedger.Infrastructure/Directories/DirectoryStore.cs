@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using HousingLedger.Infrastructure.Storage;
 using HousingLedger.Infrastructure.Tables;
+using HousingLedger.Values;
 
 namespace HousingLedger.Infrastructure.Directories;
 
@@ -19,27 +20,27 @@ public sealed class DirectoryStore(StorageClients storage)
 
     /// <summary>Records an issued key by its hash; false, having written nothing, when that hash is taken.</summary>
     public Task<bool> TryAddApiKeyAsync(string keyHash, ApiKeyEntry entry, CancellationToken cancellationToken = default) =>
-        TryCreateAsync(ApiKeys, keyHash, new JsonObject { ["associationId"] = entry.AssociationId, ["role"] = entry.Role }, cancellationToken);
+        TryCreateAsync(ApiKeys, keyHash, new JsonObject { ["associationId"] = entry.AssociationId.Value, ["role"] = entry.Role }, cancellationToken);
 
     public async Task<ApiKeyEntry?> FindApiKeyAsync(string keyHash, CancellationToken cancellationToken = default) =>
         await GetAsync(ApiKeys, keyHash, cancellationToken) is { } entry
-            ? new ApiKeyEntry((string)entry["associationId"]!, (string)entry["role"]!)
+            ? new ApiKeyEntry(TypedId.Parse<AssociationId>((string)entry["associationId"]!), (string)entry["role"]!)
             : null;
 
     /// <summary>
     /// Claims <paramref name="jobId"/> across the service for <paramref name="owner"/>; true when it is now, or already
     /// was, that association's (a retried raise keeps its claim), false when another association holds it.
     /// </summary>
-    public async Task<bool> TryClaimJobAsync(string jobId, JobOwner owner, CancellationToken cancellationToken = default)
+    public async Task<bool> TryClaimJobAsync(JobId jobId, JobOwner owner, CancellationToken cancellationToken = default)
     {
-        var entry = new JsonObject { ["associationId"] = owner.AssociationId, ["supplierId"] = owner.SupplierId };
-        return await TryCreateAsync(Jobs, jobId, entry, cancellationToken)
+        var entry = new JsonObject { ["associationId"] = owner.AssociationId.Value, ["supplierId"] = owner.SupplierId.Value };
+        return await TryCreateAsync(Jobs, jobId.Value, entry, cancellationToken)
             || (await FindJobAsync(jobId, cancellationToken))?.AssociationId == owner.AssociationId;
     }
 
-    public async Task<JobOwner?> FindJobAsync(string jobId, CancellationToken cancellationToken = default) =>
-        await GetAsync(Jobs, jobId, cancellationToken) is { } entry
-            ? new JobOwner((string)entry["associationId"]!, (string)entry["supplierId"]!)
+    public async Task<JobOwner?> FindJobAsync(JobId jobId, CancellationToken cancellationToken = default) =>
+        await GetAsync(Jobs, jobId.Value, cancellationToken) is { } entry
+            ? new JobOwner(TypedId.Parse<AssociationId>((string)entry["associationId"]!), TypedId.Parse<SupplierId>((string)entry["supplierId"]!))
             : null;
 
     private async Task<bool> TryCreateAsync(string kind, string id, JsonObject document, CancellationToken cancellationToken)
@@ -63,7 +64,7 @@ public sealed class DirectoryStore(StorageClients storage)
 }
 
 /// <summary>Whose an API key is, and its role's name.</summary>
-public sealed record ApiKeyEntry(string AssociationId, string Role);
+public sealed record ApiKeyEntry(AssociationId AssociationId, string Role);
 
 /// <summary>The association that raised a job, and the supplier doing it.</summary>
-public sealed record JobOwner(string AssociationId, string SupplierId);
+public sealed record JobOwner(AssociationId AssociationId, SupplierId SupplierId);

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using HousingLedger.Infrastructure.Tables;
 using HousingLedger.Jobs;
 using HousingLedger.Settlement;
+using HousingLedger.Values;
 
 namespace HousingLedger.Infrastructure.State;
 
@@ -28,16 +29,16 @@ public sealed class ContractJobIndex(StateStore state)
     };
 
     /// <summary>When the earliest of the association's jobs under the contract that is approved, unsettled and approved by <paramref name="asOf"/> was approved; null when there is none.</summary>
-    public async Task<DateTimeOffset?> FirstPayableApprovalAsync(string associationId, string contractId, DateTimeOffset asOf, CancellationToken cancellationToken = default)
+    public async Task<DateTimeOffset?> FirstPayableApprovalAsync(AssociationId associationId, ContractId contractId, DateTimeOffset asOf, CancellationToken cancellationToken = default)
     {
         var prefix = Payable(contractId);
-        var first = await state.FirstAsync(associationId, prefix, Through(prefix, asOf), cancellationToken);
+        var first = await state.FirstAsync(associationId.Value, prefix, Through(prefix, asOf), cancellationToken);
         return first is null ? null : Read(first).ApprovedAt;
     }
 
     /// <summary>The association's jobs under the contract approved in [<paramref name="from"/>, <paramref name="through"/>], settled or not, in (approval time, jobId) order.</summary>
     public IAsyncEnumerable<JobSummary> ApprovedAsync(
-        string associationId, string contractId, DateTimeOffset from, DateTimeOffset through, CancellationToken cancellationToken = default)
+        AssociationId associationId, ContractId contractId, DateTimeOffset from, DateTimeOffset through, CancellationToken cancellationToken = default)
     {
         var prefix = ByApproval(contractId);
         return ReadAsync(associationId, From(prefix, from), Through(prefix, through), cancellationToken);
@@ -45,7 +46,7 @@ public sealed class ContractJobIndex(StateStore state)
 
     /// <summary>The association's jobs under the contract due in (<paramref name="after"/>, <paramref name="through"/>], in deadline order.</summary>
     public IAsyncEnumerable<JobSummary> DueAsync(
-        string associationId, string contractId, DateTimeOffset after, DateTimeOffset through, CancellationToken cancellationToken = default)
+        AssociationId associationId, ContractId contractId, DateTimeOffset after, DateTimeOffset through, CancellationToken cancellationToken = default)
     {
         var prefix = ByDeadline(contractId);
         return ReadAsync(associationId, Through(prefix, after), Through(prefix, through), cancellationToken);
@@ -71,9 +72,9 @@ public sealed class ContractJobIndex(StateStore state)
     }
 
     private async IAsyncEnumerable<JobSummary> ReadAsync(
-        string associationId, string fromKey, string toKey, [EnumeratorCancellation] CancellationToken cancellationToken)
+        AssociationId associationId, string fromKey, string toKey, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var (_, row) in state.ListAsync(associationId, fromKey, toKey, cancellationToken))
+        await foreach (var (_, row) in state.ListAsync(associationId.Value, fromKey, toKey, cancellationToken))
         {
             yield return Read(row);
         }
@@ -83,11 +84,11 @@ public sealed class ContractJobIndex(StateStore state)
     private static JobSummary Read(StoredDocument row) =>
         row.Document.Deserialize<JobSummary>(Json) ?? throw new InvalidDataException("A contract job index row is empty.");
 
-    private static string ByApproval(string contractId) => "approval|" + contractId + "|";
+    private static string ByApproval(ContractId contractId) => "approval|" + contractId.Value + "|";
 
-    private static string ByDeadline(string contractId) => "deadline|" + contractId + "|";
+    private static string ByDeadline(ContractId contractId) => "deadline|" + contractId.Value + "|";
 
-    private static string Payable(string contractId) => "payable|" + contractId + "|";
+    private static string Payable(ContractId contractId) => "payable|" + contractId.Value + "|";
 
     // The first key of the rows under prefix at or after instant.
     private static string From(string prefix, DateTimeOffset instant) => prefix + Instant(instant) + "|";
@@ -95,7 +96,7 @@ public sealed class ContractJobIndex(StateStore state)
     // The key past every row under prefix at or before instant.
     private static string Through(string prefix, DateTimeOffset instant) => Keys.PrefixEnd(From(prefix, instant));
 
-    private static string Key(string prefix, DateTimeOffset instant, string jobId) => From(prefix, instant) + jobId;
+    private static string Key(string prefix, DateTimeOffset instant, JobId jobId) => From(prefix, instant) + jobId.Value;
 
     private static string Instant(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using HousingLedger.Values;
 
 namespace HousingLedger.Infrastructure.State;
 
@@ -10,8 +11,8 @@ namespace HousingLedger.Infrastructure.State;
 /// </summary>
 public sealed class JobStore(StateStore state)
 {
-    public async Task<StoredJob?> GetAsync(string associationId, string jobId, CancellationToken cancellationToken = default) =>
-        await state.GetAsync(associationId, JobKey(jobId), cancellationToken) is { } row
+    public async Task<StoredJob?> GetAsync(AssociationId associationId, JobId jobId, CancellationToken cancellationToken = default) =>
+        await state.GetAsync(associationId.Value, JobKey(jobId), cancellationToken) is { } row
             ? new StoredJob(JobRecord.FromDocument(row.Document), row.Version)
             : null;
 
@@ -24,19 +25,19 @@ public sealed class JobStore(StateStore state)
         [StateChange.Replace(JobKey(next.Job.JobId), next.ToDocument(), stored.Version), .. ContractJobIndex.Changes(stored.Record.Job, next.Job)];
 
     /// <summary>The row that keeps free text an event committed to, so it can be erased without touching the ledger.</summary>
-    public static StateChange FreeText(string eventId, JsonObject text) => StateChange.Create("freetext|" + eventId, text);
+    public static StateChange FreeText(EventId eventId, JsonObject text) => StateChange.Create("freetext|" + eventId.Value, text);
 
     /// <summary>How delivery of the job's work order stands; null before the first attempt.</summary>
-    public async Task<JsonObject?> GetWorkOrderAsync(string associationId, string jobId, CancellationToken cancellationToken = default) =>
-        (await state.GetAsync(associationId, WorkOrderKey(jobId), cancellationToken))?.Document;
+    public async Task<JsonObject?> GetWorkOrderAsync(AssociationId associationId, JobId jobId, CancellationToken cancellationToken = default) =>
+        (await state.GetAsync(associationId.Value, WorkOrderKey(jobId), cancellationToken))?.Document;
 
     /// <summary>Records how delivery of the job's work order stands; last writer wins.</summary>
-    public Task PutWorkOrderAsync(string associationId, string jobId, JsonObject status, CancellationToken cancellationToken = default) =>
-        state.PutAsync(associationId, WorkOrderKey(jobId), status, cancellationToken);
+    public Task PutWorkOrderAsync(AssociationId associationId, JobId jobId, JsonObject status, CancellationToken cancellationToken = default) =>
+        state.PutAsync(associationId.Value, WorkOrderKey(jobId), status, cancellationToken);
 
-    private static string JobKey(string jobId) => "job|" + jobId;
+    private static string JobKey(JobId jobId) => "job|" + jobId.Value;
 
-    private static string WorkOrderKey(string jobId) => "workorder|" + jobId;
+    private static string WorkOrderKey(JobId jobId) => "workorder|" + jobId.Value;
 }
 
 /// <summary>A job as stored, with the version (ETag) to move it on against.</summary>

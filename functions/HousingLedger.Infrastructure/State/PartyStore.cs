@@ -16,30 +16,30 @@ public sealed class PartyStore(StateStore state)
     private const string AssociationPrefix = "association|";
     private const string SupplierPrefix = "supplier|";
 
-    public async Task<PartyProfile?> GetAssociationAsync(string associationId, CancellationToken cancellationToken = default) =>
-        await state.GetAsync(OperatorChain.Name, AssociationPrefix + associationId, cancellationToken) is { } row ? new PartyProfile(row.Document) : null;
+    public async Task<PartyProfile?> GetAssociationAsync(AssociationId associationId, CancellationToken cancellationToken = default) =>
+        await state.GetAsync(OperatorChain.Name, AssociationPrefix + associationId.Value, cancellationToken) is { } row ? new PartyProfile(row.Document) : null;
 
     /// <summary>Every onboarded association's id, in id order.</summary>
-    public async IAsyncEnumerable<string> AssociationIdsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<AssociationId> AssociationIdsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var (rowKey, _) in state.ListAsync(OperatorChain.Name, AssociationPrefix, cancellationToken))
         {
-            yield return rowKey[AssociationPrefix.Length..];
+            yield return TypedId.Parse<AssociationId>(rowKey[AssociationPrefix.Length..]);
         }
     }
 
-    public async Task<PartyProfile?> GetSupplierAsync(string supplierId, CancellationToken cancellationToken = default) =>
-        await state.GetAsync(OperatorChain.Name, SupplierPrefix + supplierId, cancellationToken) is { } row ? new PartyProfile(row.Document) : null;
+    public async Task<PartyProfile?> GetSupplierAsync(SupplierId supplierId, CancellationToken cancellationToken = default) =>
+        await state.GetAsync(OperatorChain.Name, SupplierPrefix + supplierId.Value, cancellationToken) is { } row ? new PartyProfile(row.Document) : null;
 
     /// <summary>When the supplier's row was last written (its bank details date from then); null when there is none.</summary>
-    public Task<DateTimeOffset?> SupplierLastWrittenAsync(string supplierId, CancellationToken cancellationToken = default) =>
-        state.LastWrittenAsync(OperatorChain.Name, SupplierPrefix + supplierId, cancellationToken);
+    public Task<DateTimeOffset?> SupplierLastWrittenAsync(SupplierId supplierId, CancellationToken cancellationToken = default) =>
+        state.LastWrittenAsync(OperatorChain.Name, SupplierPrefix + supplierId.Value, cancellationToken);
 
     /// <summary>The row that records an association's onboarding; it must not exist yet.</summary>
-    public static StateChange Onboarded(string associationId, JsonObject profile) => StateChange.Create(AssociationPrefix + associationId, profile);
+    public static StateChange Onboarded(AssociationId associationId, JsonObject profile) => StateChange.Create(AssociationPrefix + associationId.Value, profile);
 
     /// <summary>The row that records a supplier's registration; it must not exist yet.</summary>
-    public static StateChange Registered(string supplierId, JsonObject profile) => StateChange.Create(SupplierPrefix + supplierId, profile);
+    public static StateChange Registered(SupplierId supplierId, JsonObject profile) => StateChange.Create(SupplierPrefix + supplierId.Value, profile);
 }
 
 /// <summary>An association's or a supplier's profile as onboarding stored it.</summary>

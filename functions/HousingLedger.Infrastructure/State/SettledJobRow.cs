@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using HousingLedger.Payments;
 using HousingLedger.Settlement;
+using HousingLedger.Values;
 
 namespace HousingLedger.Infrastructure.State;
 
@@ -8,16 +9,16 @@ namespace HousingLedger.Infrastructure.State;
 /// A job settled into a batch (<c>settled|{batchId}|{jobId}</c>), written in the same transaction as its
 /// <c>job.settled</c> event: the batch is gathered from these rows, so it holds exactly the jobs settled into it.
 /// </summary>
-public sealed record SettledJobRow(string JobId, string SupplierId, string ContractId, string ItemCode, int Quantity, PriceBreakdown Price)
+public sealed record SettledJobRow(JobId JobId, SupplierId SupplierId, ContractId ContractId, string ItemCode, int Quantity, PriceBreakdown Price)
 {
     public static SettledJobRow Of(SettledJob settled) => new(
         settled.Job.JobId, settled.Job.SupplierId, settled.Job.ContractId, settled.Job.ItemCode, settled.Job.Quantity, settled.Price);
 
     public JsonObject ToDocument() => new()
     {
-        ["jobId"] = JobId,
-        ["supplierId"] = SupplierId,
-        ["contractId"] = ContractId,
+        ["jobId"] = JobId.Value,
+        ["supplierId"] = SupplierId.Value,
+        ["contractId"] = ContractId.Value,
         ["itemCode"] = ItemCode,
         ["quantity"] = Quantity,
         ["price"] = Price.ToLedgerData(),
@@ -33,11 +34,11 @@ public sealed record SettledJobRow(string JobId, string SupplierId, string Contr
         }
 
         return new SettledJobRow(
-            (string)document["jobId"]!, (string)document["supplierId"]!, (string)document["contractId"]!, (string)document["itemCode"]!, (int)document["quantity"]!, price.Value);
+            TypedId.Parse<JobId>((string)document["jobId"]!), TypedId.Parse<SupplierId>((string)document["supplierId"]!), TypedId.Parse<ContractId>((string)document["contractId"]!), (string)document["itemCode"]!, (int)document["quantity"]!, price.Value);
     }
 
     public RemittanceLine ToRemittanceLine() =>
-        new(JobId, ContractId, ItemCode, Quantity, Price.Gross, Price.DiscountRate, Price.PenaltyRate, Price.Net, Price.Vat);
+        new(JobId.Value, ContractId.Value, ItemCode, Quantity, Price.Gross, Price.DiscountRate, Price.PenaltyRate, Price.Net, Price.Vat);
 
     /// <summary>The <c>data</c> of the job's <c>job.settled</c>: the price as the ledger records it, and the batch that pays it.</summary>
     public JsonObject ToLedgerData(string batchId) => Price.ToLedgerData(batchId);

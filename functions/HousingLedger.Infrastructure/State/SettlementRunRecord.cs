@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using HousingLedger.Values;
 
 namespace HousingLedger.Infrastructure.State;
 
@@ -17,7 +18,7 @@ namespace HousingLedger.Infrastructure.State;
 /// whoever files the batch writes the same bytes.</param>
 /// <param name="Status">How far it got.</param>
 public sealed record SettlementRunRecord(
-    string RunId, string AssociationId, string BatchId, DateTimeOffset AsOf, DateTimeOffset StartedAt, SettlementRunStatus Status)
+    string RunId, AssociationId AssociationId, string BatchId, DateTimeOffset AsOf, DateTimeOffset StartedAt, SettlementRunStatus Status)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

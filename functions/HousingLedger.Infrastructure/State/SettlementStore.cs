@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
+using HousingLedger.Values;
 
 namespace HousingLedger.Infrastructure.State;
 
@@ -13,15 +14,15 @@ public sealed class SettlementStore(StateStore state)
     private const string RunPrefix = "settlementrun|";
     private const string BatchPrefix = "batch|";
 
-    public async Task<StoredRun?> GetRunAsync(string associationId, string runId, CancellationToken cancellationToken = default) =>
-        await state.GetAsync(associationId, RunPrefix + runId, cancellationToken) is { } row
+    public async Task<StoredRun?> GetRunAsync(AssociationId associationId, string runId, CancellationToken cancellationToken = default) =>
+        await state.GetAsync(associationId.Value, RunPrefix + runId, cancellationToken) is { } row
             ? new StoredRun(SettlementRunRecord.FromDocument(row.Document), row.Version)
             : null;
 
     /// <summary>Every run the association took part in, in run id order.</summary>
-    public async IAsyncEnumerable<SettlementRunRecord> ListRunsAsync(string associationId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<SettlementRunRecord> ListRunsAsync(AssociationId associationId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var (_, row) in state.ListAsync(associationId, RunPrefix, cancellationToken))
+        await foreach (var (_, row) in state.ListAsync(associationId.Value, RunPrefix, cancellationToken))
         {
             yield return SettlementRunRecord.FromDocument(row.Document);
         }
@@ -29,7 +30,7 @@ public sealed class SettlementStore(StateStore state)
 
     /// <summary>Writes the association's part of a run as it now stands; last writer wins, and the write changes its version.</summary>
     public Task PutRunAsync(SettlementRunRecord run, CancellationToken cancellationToken = default) =>
-        state.PutAsync(run.AssociationId, RunPrefix + run.RunId, run.ToDocument(), cancellationToken);
+        state.PutAsync(run.AssociationId.Value, RunPrefix + run.RunId, run.ToDocument(), cancellationToken);
 
     /// <summary>
     /// The rows written with a job's <c>job.settled</c>: the job settled into the run's batch, and the run's row
@@ -38,25 +39,25 @@ public sealed class SettlementStore(StateStore state)
     public static IEnumerable<StateChange> JobSettled(StoredRun run, SettledJobRow settled) =>
     [
         StateChange.Replace(RunPrefix + run.Record.RunId, run.Record.ToDocument(), run.Version),
-        StateChange.Create(SettledPrefix(run.Record.BatchId) + settled.JobId, settled.ToDocument()),
+        StateChange.Create(SettledPrefix(run.Record.BatchId) + settled.JobId.Value, settled.ToDocument()),
     ];
 
     /// <summary>Every job settled into the batch, in job id order.</summary>
-    public async IAsyncEnumerable<SettledJobRow> ListSettledAsync(string associationId, string batchId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<SettledJobRow> ListSettledAsync(AssociationId associationId, string batchId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var (_, row) in state.ListAsync(associationId, SettledPrefix(batchId), cancellationToken))
+        await foreach (var (_, row) in state.ListAsync(associationId.Value, SettledPrefix(batchId), cancellationToken))
         {
             yield return SettledJobRow.FromDocument(row.Document);
         }
     }
 
-    public async Task<JsonObject?> GetBatchAsync(string associationId, string batchId, CancellationToken cancellationToken = default) =>
-        (await state.GetAsync(associationId, BatchPrefix + batchId, cancellationToken))?.Document;
+    public async Task<JsonObject?> GetBatchAsync(AssociationId associationId, string batchId, CancellationToken cancellationToken = default) =>
+        (await state.GetAsync(associationId.Value, BatchPrefix + batchId, cancellationToken))?.Document;
 
     /// <summary>Every batch filed for the association, in batch id order.</summary>
-    public async IAsyncEnumerable<JsonObject> ListBatchesAsync(string associationId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<JsonObject> ListBatchesAsync(AssociationId associationId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var (_, row) in state.ListAsync(associationId, BatchPrefix, cancellationToken))
+        await foreach (var (_, row) in state.ListAsync(associationId.Value, BatchPrefix, cancellationToken))
         {
             yield return row.Document;
         }

@@ -8,6 +8,7 @@ using HousingLedger.Infrastructure.Storage;
 using HousingLedger.Infrastructure.Tables;
 using HousingLedger.Infrastructure.Ledger;
 using HousingLedger.Ledger;
+using HousingLedger.Values;
 
 namespace HousingLedger.Infrastructure.State;
 
@@ -58,9 +59,9 @@ public sealed class StateStore(StorageClients storage)
     }
 
     /// <summary>The event accepted on this chain under <paramref name="eventId"/>: its type and subject; null when there is none.</summary>
-    public async Task<AcceptedEvent?> GetAcceptedEventAsync(string chain, string eventId, CancellationToken cancellationToken = default)
+    public async Task<AcceptedEvent?> GetAcceptedEventAsync(string chain, EventId eventId, CancellationToken cancellationToken = default)
     {
-        var response = await Table.GetEntityIfExistsAsync<TableEntity>(chain, EventKey(eventId), ["Type", "Subject"], cancellationToken);
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(chain, EventKey(eventId.Value), ["Type", "Subject"], cancellationToken);
         return response.HasValue ? new AcceptedEvent(response.Value!.GetString("Type"), response.Value!.GetString("Subject")) : null;
     }
 

@@ -15,7 +15,7 @@ public sealed class ContractTermsParserTests
         Accepted(terms);
         var value = terms.Value;
         Assert.Equal("Cooker and oven replacement framework 2026", value.Title);
-        Assert.Equal("sup_cookers01", value.SupplierId);
+        Assert.Equal("sup_cookers01", value.SupplierId.Value);
         Assert.Equal((new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31)), (value.Starts, value.Ends));
         Assert.Equal(0.2m, value.VatRate.Value);
         Assert.Equal(

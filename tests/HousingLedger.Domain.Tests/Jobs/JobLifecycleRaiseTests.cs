@@ -16,7 +16,7 @@ public sealed class JobLifecycleRaiseTests
         Accepted(job);
         Assert.Equal(
             new Job(
-                "job_oven12", "assoc_riverside", "con_cookers", "sup_cookers01", "OVEN-600-SINGLE", 1, Priority.Urgent, "100023336956",
+                Ids.Job("job_oven12"), Ids.Association("assoc_riverside"), Ids.Contract("con_cookers"), Ids.Supplier("sup_cookers01"), "OVEN-600-SINGLE", 1, Priority.Urgent, "100023336956",
                 SampleJobs.RaisedAt, SampleJobs.RaisedAt.AddDays(7), JobState.Raised, SampleJobs.RaisedAt, FirstCompletedAt: null, ApprovedAt: null),
             job.Value);
     }
@@ -100,13 +100,6 @@ public sealed class JobLifecycleRaiseTests
     public void Raise_FreeTextAsThePropertyReference_IsRefused(string propertyRef) =>
         RefusedAt(JobLifecycle.Raise(SampleJobs.Request() with { PropertyRef = propertyRef }, SampleJobs.Terms, Now), "propertyRef", "never an address");
 
-    [Theory]
-    [InlineData("job 12")]
-    [InlineData("job/12")]
-    [InlineData("")]
-    public void Raise_AJobIdThatIsNotAnIdentifier_IsRefused(string jobId) =>
-        RefusedAt(JobLifecycle.Raise(SampleJobs.Request() with { JobId = jobId }, SampleJobs.Terms, Now), "jobId");
-
     [Fact]
     public void Raise_RaisedExactly5MinutesAhead_IsAccepted() =>
         Accepted(JobLifecycle.Raise(SampleJobs.Request() with { RaisedAt = Now + TimeSpan.FromMinutes(5) }, SampleJobs.Terms, Now));
@@ -137,12 +130,12 @@ public sealed class JobLifecycleRaiseTests
     [Fact]
     public void Raise_EveryWrongField_IsReported()
     {
-        var request = new JobRequest("job 1", "assoc_riverside", "con_cookers", "KETTLE", 0, "soon", "Flat 12", Now.AddYears(5));
+        var request = new JobRequest(Ids.Job("job_1"), Ids.Association("assoc_riverside"), Ids.Contract("con_cookers"), "KETTLE", 0, "soon", "Flat 12", Now.AddYears(5));
 
         var result = JobLifecycle.Raise(request, SampleJobs.Terms, Now);
 
         Assert.Equal(
-            ["jobId", "quantity", "itemCode", "priority", "propertyRef", "raisedAt", "raisedAt"],
+            ["quantity", "itemCode", "priority", "propertyRef", "raisedAt", "raisedAt"],
             result.Errors.Select(error => error.Field));
     }
 }

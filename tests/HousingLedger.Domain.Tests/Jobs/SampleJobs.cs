@@ -1,4 +1,5 @@
 using HousingLedger.Contracts;
+using HousingLedger.Values;
 
 namespace HousingLedger.Jobs;
 
@@ -13,7 +14,7 @@ internal static class SampleJobs
     public static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
     public static JobRequest Request() =>
-        new("job_oven12", "assoc_riverside", "con_cookers", "OVEN-600-SINGLE", 1, "urgent", "100023336956", RaisedAt);
+        new(Ids.Job("job_oven12"), Ids.Association("assoc_riverside"), Ids.Contract("con_cookers"), "OVEN-600-SINGLE", 1, "urgent", "100023336956", RaisedAt);
 
     public static Job Raised() => JobLifecycle.Raise(Request(), Terms, Now).Value;
 

@@ -31,7 +31,7 @@ public sealed class ContractSettlementTests
     [Fact]
     public void StartingAtAContractYear_CountsThatYearsUnitsAlone()
     {
-        var settlement = new ContractSettlement(ContractId, Terms, new SettlementRun(At(2027, 3, 1), Fee), new SupplierLateness(0, 0));
+        var settlement = new ContractSettlement(Contract, Terms, new SettlementRun(At(2027, 3, 1), Fee), new SupplierLateness(0, 0));
         settlement.Add(Approved("job_a", At(2027, 1, 5), quantity: 100) with { State = Jobs.JobState.Settled });
 
         var priced = settlement.Add(Approved("job_b", At(2027, 2, 1), quantity: 2));
@@ -42,7 +42,7 @@ public sealed class ContractSettlementTests
     [Fact]
     public void Add_ReturnsNothing_ForAJobSettledAlready_ButCountsIt()
     {
-        var settlement = new ContractSettlement(ContractId, Terms, new SettlementRun(AsOf, Fee), new SupplierLateness(0, 0));
+        var settlement = new ContractSettlement(Contract, Terms, new SettlementRun(AsOf, Fee), new SupplierLateness(0, 0));
 
         Assert.Null(settlement.Add(Approved("job_a", At(2026, 2, 1), quantity: 3, alreadySettled: true)));
         Assert.Equal(4, settlement.Add(Approved("job_b", At(2026, 2, 2)))!.Price.CumulativeUnits);
@@ -51,7 +51,7 @@ public sealed class ContractSettlementTests
     [Fact]
     public void Add_RefusesAJobApprovedAfterAsOf_ForItIsNotPayableYet()
     {
-        var settlement = new ContractSettlement(ContractId, Terms, new SettlementRun(AsOf, Fee), new SupplierLateness(0, 0));
+        var settlement = new ContractSettlement(Contract, Terms, new SettlementRun(AsOf, Fee), new SupplierLateness(0, 0));
 
         var refused = Assert.Throws<ArgumentException>(() => settlement.Add(Approved("job_a", AsOf.AddTicks(1))));
         Assert.Contains("after the run's as-of time", refused.Message, StringComparison.Ordinal);
@@ -60,7 +60,7 @@ public sealed class ContractSettlementTests
     [Fact]
     public void Add_RefusesAJobOutOfApprovalOrder()
     {
-        var settlement = new ContractSettlement(ContractId, Terms, new SettlementRun(AsOf, Fee), new SupplierLateness(0, 0));
+        var settlement = new ContractSettlement(Contract, Terms, new SettlementRun(AsOf, Fee), new SupplierLateness(0, 0));
         settlement.Add(Approved("job_b", At(2026, 2, 1)));
 
         Assert.Throws<ArgumentException>(() => settlement.Add(Approved("job_a", At(2026, 2, 1))));
@@ -69,6 +69,6 @@ public sealed class ContractSettlementTests
     [Fact]
     public void LatenessTally_WindowStart_IsAsOfLessTheWindowInCalendarMonths()
     {
-        Assert.Equal(At(2025, 6, 1, 2), new LatenessTally(ContractId, Terms, AsOf).WindowStart);
+        Assert.Equal(At(2025, 6, 1, 2), new LatenessTally(Contract, Terms, AsOf).WindowStart);
     }
 }

@@ -10,7 +10,7 @@ public sealed class LatePenaltyRuleTests
 {
     private static readonly DateTimeOffset WindowStart = At(2025, 6, 1, 2);
 
-    private static SupplierLateness Count(params JobSummary[] jobs) => SupplierLateness.Count(ContractId, Terms, AsOf, jobs);
+    private static SupplierLateness Count(params JobSummary[] jobs) => SupplierLateness.Count(Contract, Terms, AsOf, jobs);
 
     [Fact]
     public void Deadline_ExactlyAtTheWindowsStart_IsOutOfScope() =>
@@ -34,7 +34,7 @@ public sealed class LatePenaltyRuleTests
         var asOf = At(2026, 3, 31, 12);
         var terms = TermsWith(change: body => body["latePenalty"]!["window"] = "P1M");
 
-        var lateness = SupplierLateness.Count(ContractId, terms, asOf, [Due("job_in", At(2026, 2, 28, 12, 0, 1), At(2026, 2, 1)), Due("job_out", At(2026, 2, 28, 12), At(2026, 2, 1))]);
+        var lateness = SupplierLateness.Count(Contract, terms, asOf, [Due("job_in", At(2026, 2, 28, 12, 0, 1), At(2026, 2, 1)), Due("job_out", At(2026, 2, 28, 12), At(2026, 2, 1))]);
 
         Assert.Equal(new SupplierLateness(0, 1), lateness);
     }
@@ -65,7 +65,7 @@ public sealed class LatePenaltyRuleTests
     [Fact]
     public void DisputedThenCompletedAgainAfterTheDeadline_IsOnTime_BecauseTheFirstCompletionCounts()
     {
-        var job = JobLifecycle.Raise(new JobRequest("job_a", "assoc_riverside", ContractId, Oven, 1, "emergency", "100023336956", At(2026, 5, 1, 8)), Terms, AsOf).Value;
+        var job = JobLifecycle.Raise(new JobRequest(Ids.Job("job_a"), Ids.Association("assoc_riverside"), Contract, Oven, 1, "emergency", "100023336956", At(2026, 5, 1, 8)), Terms, AsOf).Value;
         foreach (var (eventType, at) in new[]
         {
             (JobEventTypes.Accepted, At(2026, 5, 1, 9)),
@@ -99,11 +99,11 @@ public sealed class LatePenaltyRuleTests
 
     [Fact]
     public void Count_JobOfAnotherContract_Throws() =>
-        Assert.Throws<ArgumentException>(() => Count(Due("job_a", At(2026, 5, 1)) with { ContractId = "con_other" }));
+        Assert.Throws<ArgumentException>(() => Count(Due("job_a", At(2026, 5, 1)) with { ContractId = Ids.Contract("con_other") }));
 
     [Fact]
     public void Count_JobOfAnotherSupplier_Throws() =>
-        Assert.Throws<ArgumentException>(() => Count(Due("job_a", At(2026, 5, 1)) with { SupplierId = "sup_other" }));
+        Assert.Throws<ArgumentException>(() => Count(Due("job_a", At(2026, 5, 1)) with { SupplierId = Ids.Supplier("sup_other") }));
 
     [Theory]
     [InlineData(1, 10, "0.2")]

@@ -12,7 +12,7 @@ public sealed class SettlementEngineTests
     {
         var settled = Settle([Approved("job_a", AsOf), Approved("job_b", AsOf.AddTicks(1))]);
 
-        Assert.Equal(["job_a"], settled.Select(job => job.Job.JobId));
+        Assert.Equal(["job_a"], settled.Select(job => job.Job.JobId.Value));
     }
 
     [Fact]
@@ -21,7 +21,7 @@ public sealed class SettlementEngineTests
         var settled = Settle([Approved("job_a", At(2026, 2, 1), quantity: 100, alreadySettled: true), Approved("job_b", At(2026, 2, 2))]);
 
         Assert.Equal(101, Only(settled, "job_b").Price.CumulativeUnits);
-        Assert.DoesNotContain(settled, job => job.Job.JobId == "job_a");
+        Assert.DoesNotContain(settled, job => job.Job.JobId.Value == "job_a");
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class SettlementEngineTests
     {
         var settled = Settle([Approved("job_b", At(2026, 2, 1)), Approved("job_a", At(2026, 2, 2))]);
 
-        Assert.Equal(["job_b", "job_a"], settled.Select(job => job.Job.JobId));
+        Assert.Equal(["job_b", "job_a"], settled.Select(job => job.Job.JobId.Value));
         Assert.All(settled, job =>
         {
             Assert.Equal(Fee, job.Price.Fee);
@@ -58,7 +58,7 @@ public sealed class SettlementEngineTests
     [Fact]
     public void SettleContract_ReadsNothingUntilEnumerated()
     {
-        var settled = SettlementEngine.SettleContract(ContractId, Terms, new SettlementRun(AsOf, Fee), Unreadable(), Unreadable());
+        var settled = SettlementEngine.SettleContract(Contract, Terms, new SettlementRun(AsOf, Fee), Unreadable(), Unreadable());
 
         Assert.Throws<InvalidOperationException>(() => settled.First());
     }
@@ -68,7 +68,7 @@ public sealed class SettlementEngineTests
     {
         var settled = Settle(new[] { Approved("job_a", At(2026, 2, 1)), Approved("job_b", AsOf.AddDays(1)) }.Concat(Unreadable()));
 
-        Assert.Equal(["job_a"], settled.Select(job => job.Job.JobId));
+        Assert.Equal(["job_a"], settled.Select(job => job.Job.JobId.Value));
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class SettlementEngineTests
 
     [Fact]
     public void JobOfAnotherContract_Throws() =>
-        Assert.Throws<ArgumentException>(() => Settle([Approved("job_a", At(2026, 2, 1)) with { ContractId = "con_other" }]));
+        Assert.Throws<ArgumentException>(() => Settle([Approved("job_a", At(2026, 2, 1)) with { ContractId = Ids.Contract("con_other") }]));
 
     [Fact]
     public void JobApprovedBeforeTheContractStarted_Throws() =>

@@ -21,9 +21,9 @@ public sealed class SettlementPaymentsTests
 
         var grouped = SettlementPayments.Group(settled);
 
-        Assert.Equal(["assoc_meadow", "assoc_riverside"], grouped.Select(association => association.AssociationId));
+        Assert.Equal(["assoc_meadow", "assoc_riverside"], grouped.Select(association => association.AssociationId.Value));
         var riverside = grouped[1];
-        Assert.Equal(["sup_boilers02", "sup_cookers01"], riverside.Suppliers.Select(supplier => supplier.SupplierId));
+        Assert.Equal(["sup_boilers02", "sup_cookers01"], riverside.Suppliers.Select(supplier => supplier.SupplierId.Value));
         Assert.Equal(["job_c", "job_d"], riverside.Suppliers[1].Lines.Select(line => line.JobId));
         Assert.Equal((500L, 800L, 3), (riverside.Suppliers[1].Amount.Pence, riverside.Total.Pence, riverside.JobCount));
     }
@@ -53,7 +53,7 @@ public sealed class SettlementPaymentsTests
         var line = settled.ToRemittanceLine();
 
         Assert.Equal(
-            new RemittanceLine("job_a", ContractId, Oven, 101, settled.Price.Gross, settled.Price.DiscountRate, settled.Price.PenaltyRate, settled.Price.Net, settled.Price.Vat),
+            new RemittanceLine("job_a", Contract.Value, Oven, 101, settled.Price.Gross, settled.Price.DiscountRate, settled.Price.PenaltyRate, settled.Price.Net, settled.Price.Vat),
             line);
         Assert.Equal(settled.Price.Payable, line.Payable);
     }
@@ -74,6 +74,6 @@ public sealed class SettlementPaymentsTests
 
     private static SettledJob Settled(string jobId, string associationId, string supplierId, long payable, long fee = 25) =>
         new(
-            Approved(jobId, At(2026, 2, 1), associationId: associationId) with { SupplierId = supplierId },
+            Approved(jobId, At(2026, 2, 1), associationId: associationId) with { SupplierId = Ids.Supplier(supplierId) },
             new PriceBreakdown(Money.FromPence(payable), Rate.Zero, 1, Rate.Zero, 0, 0, Money.FromPence(payable), Money.Zero, Money.FromPence(fee)));
 }

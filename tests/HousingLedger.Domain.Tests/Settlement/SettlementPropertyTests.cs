@@ -30,9 +30,9 @@ public sealed class SettlementPropertyTests
         from deadline in Moment
         from completion in Gen.Choose(-5 * 24, 6 * 24)
         select (Func<int, JobSummary>)(index => new JobSummary(
-            $"job_{index:D3}",
-            associationId,
-            ContractId,
+            Ids.Job($"job_{index:D3}"),
+            Ids.Association(associationId),
+            Contract,
             Terms.SupplierId,
             Oven,
             quantity,
@@ -61,10 +61,10 @@ public sealed class SettlementPropertyTests
     [Property(MaxTest = 200)]
     public Property Settle_PaysExactlyTheApprovedUnsettledJobsUpToAsOf_EachOnce() => Prop.ForAll(Arb.From(Runs), run =>
     {
-        var settled = run.Settle().Select(job => job.Job.JobId).ToList();
+        var settled = run.Settle().Select(job => job.Job.JobId.Value).ToList();
         var payable = run.Jobs
             .Where(job => job.State == JobState.Approved && !job.AlreadySettled && job.ApprovedAt <= run.Parameters.AsOf)
-            .Select(job => job.JobId);
+            .Select(job => job.JobId.Value);
 
         Assert.Equal(settled.Distinct().Count(), settled.Count);
         Assert.Equal(payable.Order(StringComparer.Ordinal), settled.Order(StringComparer.Ordinal));
@@ -73,7 +73,7 @@ public sealed class SettlementPropertyTests
     [Property(MaxTest = 200)]
     public Property SettlingAgain_WithTheFirstRunsSettledFlagsApplied_SettlesNoJobTwice() => Prop.ForAll(Arb.From(Runs), Arb.From(Gen.Choose(0, 90)), (run, daysLater) =>
     {
-        var first = run.Settle().Select(job => job.Job.JobId).ToHashSet(StringComparer.Ordinal);
+        var first = run.Settle().Select(job => job.Job.JobId).ToHashSet();
         var flagged = run with { Jobs = [.. run.Jobs.Select(job => first.Contains(job.JobId) ? job with { AlreadySettled = true } : job)] };
 
         Assert.Empty(flagged.Settle());
@@ -128,8 +128,8 @@ public sealed class SettlementPropertyTests
         Assert.Equal(fromContractStart, run.Settle(approvedFrom: yearStart));
     });
 
-    private static bool ComesNoLaterThan(DateTimeOffset approvedAt, string jobId, JobSummary job) =>
-        approvedAt < job.ApprovedAt || (approvedAt == job.ApprovedAt && string.CompareOrdinal(jobId, job.JobId) <= 0);
+    private static bool ComesNoLaterThan(DateTimeOffset approvedAt, JobId jobId, JobSummary job) =>
+        approvedAt < job.ApprovedAt || (approvedAt == job.ApprovedAt && string.CompareOrdinal(jobId.Value, job.JobId.Value) <= 0);
 
     private static int ContractYear(DateTimeOffset approvedAt)
     {
@@ -146,10 +146,10 @@ public sealed class SettlementPropertyTests
     public sealed record Run(IReadOnlyList<JobSummary> Jobs, SettlementRun Parameters)
     {
         public List<SettledJob> Settle(DateTimeOffset? approvedFrom = null) => [.. SettlementEngine.SettleContract(
-            ContractId,
+            Contract,
             Terms,
             Parameters,
-            Jobs.Where(job => job.ApprovedAt >= (approvedFrom ?? DateTimeOffset.MinValue)).OrderBy(job => job.ApprovedAt).ThenBy(job => job.JobId, StringComparer.Ordinal),
+            Jobs.Where(job => job.ApprovedAt >= (approvedFrom ?? DateTimeOffset.MinValue)).OrderBy(job => job.ApprovedAt).ThenBy(job => job.JobId.Value, StringComparer.Ordinal),
             Jobs)];
 
         public override string ToString() =>

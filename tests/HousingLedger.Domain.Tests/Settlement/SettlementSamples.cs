@@ -13,7 +13,7 @@ namespace HousingLedger.Settlement;
 /// </summary>
 internal static class SettlementSamples
 {
-    public const string ContractId = "con_cookers";
+    public static readonly ContractId Contract = Ids.Contract("con_cookers");
 
     public const string Oven = "OVEN-600-SINGLE";
 
@@ -30,29 +30,29 @@ internal static class SettlementSamples
     /// <summary>A job approved at <paramref name="approvedAt"/>, completed on time an hour before.</summary>
     public static JobSummary Approved(
         string jobId, DateTimeOffset approvedAt, int quantity = 1, string associationId = "assoc_riverside", bool alreadySettled = false, string itemCode = Oven) =>
-        new(jobId, associationId, ContractId, Terms.SupplierId, itemCode, quantity, approvedAt.AddDays(1), JobState.Approved, approvedAt, approvedAt.AddHours(-1), alreadySettled);
+        new(Ids.Job(jobId), Ids.Association(associationId), Contract, Terms.SupplierId, itemCode, quantity, approvedAt.AddDays(1), JobState.Approved, approvedAt, approvedAt.AddHours(-1), alreadySettled);
 
     /// <summary>A job due at <paramref name="deadline"/>, not approved, first completed when given.</summary>
     public static JobSummary Due(string jobId, DateTimeOffset deadline, DateTimeOffset? firstCompletedAt = null, JobState state = JobState.Completed) =>
-        new(jobId, "assoc_riverside", ContractId, Terms.SupplierId, Oven, 1, deadline, state, null, firstCompletedAt, false);
+        new(Ids.Job(jobId), Ids.Association("assoc_riverside"), Contract, Terms.SupplierId, Oven, 1, deadline, state, null, firstCompletedAt, false);
 
     /// <summary>Settles <paramref name="approved"/> (already in approval order) with <paramref name="forLateness"/>, or no jobs, judged for lateness.</summary>
     public static List<SettledJob> Settle(
         IEnumerable<JobSummary> approved, IEnumerable<JobSummary>? forLateness = null, ContractTerms? terms = null, DateTimeOffset? asOf = null) =>
-        [.. SettlementEngine.SettleContract(ContractId, terms ?? Terms, new SettlementRun(asOf ?? AsOf, Fee), approved, forLateness ?? [])];
+        [.. SettlementEngine.SettleContract(Contract, terms ?? Terms, new SettlementRun(asOf ?? AsOf, Fee), approved, forLateness ?? [])];
 
     /// <summary>The one settled job with <paramref name="jobId"/>, failing with the ids settled when there is none.</summary>
     public static SettledJob Only(IEnumerable<SettledJob> settled, string jobId)
     {
         var list = settled.ToList();
-        return list.SingleOrDefault(job => job.Job.JobId == jobId)
+        return list.SingleOrDefault(job => job.Job.JobId.Value == jobId)
             ?? throw new Xunit.Sdk.XunitException($"expected {jobId} to be settled once; settled: [{string.Join(", ", list.Select(job => job.Job.JobId))}]");
     }
 
     /// <summary>The payment batch a caller builds from <paramref name="association"/>'s payments, one reference per supplier.</summary>
     public static Validated<PaymentBatch> Batch(AssociationPayments association, DateTimeOffset createdAt) =>
         PaymentBatch.Create(
-            "pb_run", association.AssociationId, "run_1", createdAt, DateOnly.FromDateTime(createdAt.UtcDateTime), SampleBatch.Payer,
+            "pb_run", association.AssociationId.Value, "run_1", createdAt, DateOnly.FromDateTime(createdAt.UtcDateTime), SampleBatch.Payer,
             association.Suppliers.Select((supplier, index) => supplier.ToCreditTransfer(
                 new PaymentParty("Cookers Ltd", SampleBatch.Account("200000", "55779911", "Cookers Ltd")), $"HLREF{index:D4}", false)));
 

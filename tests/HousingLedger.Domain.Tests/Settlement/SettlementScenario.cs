@@ -13,7 +13,7 @@ namespace HousingLedger.Settlement;
 /// worked out by hand (each file's <c>about</c> says how), never generated from the engine.
 /// </summary>
 internal sealed record SettlementScenario(
-    string ContractId, ContractTerms Terms, SettlementRun Run, IReadOnlyList<JobSummary> Jobs, JsonObject ExpectedSettled, JsonArray ExpectedPayments)
+    ContractId ContractId, ContractTerms Terms, SettlementRun Run, IReadOnlyList<JobSummary> Jobs, JsonObject ExpectedSettled, JsonArray ExpectedPayments)
 {
     public static TheoryData<string> Names() =>
         new(Directory.EnumerateFiles(PathOf(), "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!);
@@ -23,7 +23,7 @@ internal sealed record SettlementScenario(
         var root = JsonNode.Parse(File.ReadAllText(PathOf(name + ".json")))!.AsObject();
         var terms = ContractTermsParser.Parse(JsonSerializer.SerializeToElement(root["terms"]));
         Assert.True(terms.IsValid, $"{name}: the terms were refused: " + string.Join("; ", terms.Errors.Select(e => $"{e.Field}: {e.Message}")));
-        var contractId = (string)root["contractId"]!;
+        var contractId = Ids.Contract((string)root["contractId"]!);
         var run = new SettlementRun(Instant(root["asOf"])!.Value, Money.FromPence((long)root["feePerJobPence"]!));
         var jobs = root["jobs"]!.AsArray().Select(job => ReadJob(job!.AsObject(), contractId, terms.Value.SupplierId)).ToList();
         var expected = root["expected"]!.AsObject();
@@ -36,13 +36,13 @@ internal sealed record SettlementScenario(
         var approved = Jobs
             .Where(job => job.ApprovedAt is not null)
             .OrderBy(job => job.ApprovedAt)
-            .ThenBy(job => job.JobId, StringComparer.Ordinal);
+            .ThenBy(job => job.JobId.Value, StringComparer.Ordinal);
         return [.. SettlementEngine.SettleContract(ContractId, Terms, Run, approved, Jobs)];
     }
 
-    private static JobSummary ReadJob(JsonObject job, string contractId, string supplierId) => new(
-        (string)job["jobId"]!,
-        (string)job["associationId"]!,
+    private static JobSummary ReadJob(JsonObject job, ContractId contractId, SupplierId supplierId) => new(
+        Ids.Job((string)job["jobId"]!),
+        Ids.Association((string)job["associationId"]!),
         contractId,
         supplierId,
         (string)job["itemCode"]!,

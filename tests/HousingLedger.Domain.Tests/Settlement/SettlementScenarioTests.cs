@@ -15,10 +15,10 @@ public sealed class SettlementScenarioTests
 
         var settled = scenario.Settle();
 
-        Assert.Equal(scenario.ExpectedSettled.Select(job => job.Key).Order(StringComparer.Ordinal), settled.Select(job => job.Job.JobId).Order(StringComparer.Ordinal));
+        Assert.Equal(scenario.ExpectedSettled.Select(job => job.Key).Order(StringComparer.Ordinal), settled.Select(job => job.Job.JobId.Value).Order(StringComparer.Ordinal));
         Assert.All(settled, job =>
         {
-            var expected = scenario.ExpectedSettled[job.Job.JobId];
+            var expected = scenario.ExpectedSettled[job.Job.JobId.Value];
             var actual = job.Price.ToLedgerData();
             Assert.True(JsonNode.DeepEquals(expected, actual), $"{name}: {job.Job.JobId} settled as\n  {actual.ToJsonString()}\nexpected\n  {expected!.ToJsonString()}");
         });
@@ -32,11 +32,11 @@ public sealed class SettlementScenarioTests
 
         var payments = new JsonArray([.. SettlementPayments.Group(scenario.Settle()).Select(association => new JsonObject
         {
-            ["associationId"] = association.AssociationId,
+            ["associationId"] = association.AssociationId.Value,
             ["fees"] = association.Fees.Pence,
             ["suppliers"] = new JsonArray([.. association.Suppliers.Select(supplier => new JsonObject
             {
-                ["supplierId"] = supplier.SupplierId,
+                ["supplierId"] = supplier.SupplierId.Value,
                 ["amount"] = supplier.Amount.Pence,
                 ["jobs"] = new JsonArray([.. supplier.Lines.Select(line => JsonValue.Create(line.JobId))]),
             })]),

@@ -1,4 +1,5 @@
 using static HousingLedger.Settlement.SettlementSamples;
+using HousingLedger.Values;
 
 namespace HousingLedger.Settlement;
 
@@ -47,7 +48,7 @@ public sealed class VolumeDiscountRuleTests
             Approved("job_b", At(2026, 2, 2))]);
 
         var only = Assert.Single(settled);
-        Assert.Equal("job_b", only.Job.JobId);
+        Assert.Equal("job_b", only.Job.JobId.Value);
         Assert.Equal(101, only.Price.CumulativeUnits);
         Assert.Equal("0.05", only.Price.DiscountRate.ToString());
     }

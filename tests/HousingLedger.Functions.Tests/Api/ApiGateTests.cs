@@ -74,7 +74,7 @@ public sealed class ApiGateTests(AzuriteFixture azurite) : ServiceTest(azurite)
 
         Assert.IsType<Ok>(result);
         Assert.Equal(1, handled);
-        Assert.True(request.HttpContext.Caller().IsOperator);
+        Assert.IsType<OperatorCaller>(request.HttpContext.Caller());
     }
 
     private Task<IResult> Handle()

@@ -32,17 +32,17 @@ public sealed class ContractJobIndexTests(AzuriteFixture azurite) : ServiceTest(
         }
 
         var approvedAt = new DateTimeOffset(2026, 3, 5, 9, 0, 0, TimeSpan.Zero);
-        Assert.Equal([(jobId, JobState.Approved)], await ListAsync(Index.ApprovedAsync(setup.Owner.AssociationId, setup.ContractId, DateTimeOffset.MinValue, DateTimeOffset.MaxValue)));
-        Assert.Equal(approvedAt, await Index.FirstPayableApprovalAsync(setup.Owner.AssociationId, setup.ContractId, DateTimeOffset.MaxValue));
+        Assert.Equal([(jobId, JobState.Approved)], await ListAsync(Index.ApprovedAsync(setup.Owner.Id, setup.Contract, DateTimeOffset.MinValue, DateTimeOffset.MaxValue)));
+        Assert.Equal(approvedAt, await Index.FirstPayableApprovalAsync(setup.Owner.Id, setup.Contract, DateTimeOffset.MaxValue));
         Assert.Equal(
             [(jobId, JobState.Approved), (cancelled, JobState.Cancelled)],
-            (await ListAsync(Index.DueAsync(setup.Owner.AssociationId, setup.ContractId, DateTimeOffset.MinValue, DateTimeOffset.MaxValue))).OrderBy(job => job.JobId != jobId));
+            (await ListAsync(Index.DueAsync(setup.Owner.Id, setup.Contract, DateTimeOffset.MinValue, DateTimeOffset.MaxValue))).OrderBy(job => job.JobId != jobId));
 
         await setup.SettleAsync(setup.Owner, new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero));
 
-        Assert.Equal([(jobId, JobState.Settled)], await ListAsync(Index.ApprovedAsync(setup.Owner.AssociationId, setup.ContractId, DateTimeOffset.MinValue, DateTimeOffset.MaxValue)));
-        Assert.Null(await Index.FirstPayableApprovalAsync(setup.Owner.AssociationId, setup.ContractId, DateTimeOffset.MaxValue));
-        Assert.Contains((jobId, JobState.Settled), await ListAsync(Index.DueAsync(setup.Owner.AssociationId, setup.ContractId, DateTimeOffset.MinValue, DateTimeOffset.MaxValue)));
+        Assert.Equal([(jobId, JobState.Settled)], await ListAsync(Index.ApprovedAsync(setup.Owner.Id, setup.Contract, DateTimeOffset.MinValue, DateTimeOffset.MaxValue)));
+        Assert.Null(await Index.FirstPayableApprovalAsync(setup.Owner.Id, setup.Contract, DateTimeOffset.MaxValue));
+        Assert.Contains((jobId, JobState.Settled), await ListAsync(Index.DueAsync(setup.Owner.Id, setup.Contract, DateTimeOffset.MinValue, DateTimeOffset.MaxValue)));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class ContractJobIndexTests(AzuriteFixture azurite) : ServiceTest(
         await setup.SettleAsync(setup.Owner, new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero));
         await setup.SettleAsync(setup.Member, new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero));
 
-        var units = (await SettledAsync(setup.Owner)).Concat(await SettledAsync(setup.Member)).ToDictionary(job => job.JobId, job => job.Price.CumulativeUnits);
+        var units = (await SettledAsync(setup.Owner)).Concat(await SettledAsync(setup.Member)).ToDictionary(job => job.JobId.Value, job => job.Price.CumulativeUnits);
         Assert.Equal(
             new Dictionary<string, long> { [a] = 2, [b] = 5, [c] = 6, [d] = 4, [e] = 5 },
             units);
@@ -70,7 +70,7 @@ public sealed class ContractJobIndexTests(AzuriteFixture azurite) : ServiceTest(
         var jobs = new List<(string, JobState)>();
         await foreach (var job in rows)
         {
-            jobs.Add((job.JobId, job.State));
+            jobs.Add((job.JobId.Value, job.State));
         }
 
         return jobs;
@@ -79,9 +79,9 @@ public sealed class ContractJobIndexTests(AzuriteFixture azurite) : ServiceTest(
     private async Task<List<SettledJobRow>> SettledAsync(Association association)
     {
         var settled = new List<SettledJobRow>();
-        await foreach (var run in Settlements.ListRunsAsync(association.AssociationId))
+        await foreach (var run in Settlements.ListRunsAsync(association.Id))
         {
-            await foreach (var job in Settlements.ListSettledAsync(association.AssociationId, run.BatchId))
+            await foreach (var job in Settlements.ListSettledAsync(association.Id, run.BatchId))
             {
                 settled.Add(job);
             }

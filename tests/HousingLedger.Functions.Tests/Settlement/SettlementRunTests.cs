@@ -90,7 +90,7 @@ public sealed class SettlementRunTests(AzuriteFixture azurite)
 
         // As a crash leaves it: jobs settled into the run's batch, the batch not filed.
         var runner = Host.Services.GetRequiredService<SettlementRunner>();
-        var stopped = runner.NewRun("run_stoppedbeforefiling" + Guid.NewGuid().ToString("N")[..8], setup.Owner.AssociationId, AsOf);
+        var stopped = runner.NewRun("run_stoppedbeforefiling" + Guid.NewGuid().ToString("N")[..8], setup.Owner.Id, AsOf);
         await runner.SettleAsync(stopped, ActivatorUtilities.CreateInstance<ContractJobs>(Host.Services), CancellationToken.None);
         Assert.Empty(await setup.BatchesAsync(setup.Owner));
         var late = await setup.ApprovedJobAsync(setup.Owner, March.AddDays(10), TimeSpan.FromDays(2));
@@ -109,13 +109,13 @@ public sealed class SettlementRunTests(AzuriteFixture azurite)
     {
         var (setup, memberJob) = await AnApprovedJobForEachAssociationAsync();
         var runner = Host.Services.GetRequiredService<SettlementRunner>();
-        var stopped = runner.NewRun("run_tampered" + Guid.NewGuid().ToString("N")[..8], setup.Owner.AssociationId, AsOf);
+        var stopped = runner.NewRun("run_tampered" + Guid.NewGuid().ToString("N")[..8], setup.Owner.Id, AsOf);
         await runner.SettleAsync(stopped, ActivatorUtilities.CreateInstance<ContractJobs>(Host.Services), CancellationToken.None);
         var files = Host.Services.GetRequiredService<PaymentFileStore>();
-        var folder = PaymentFileStore.FolderOf(stopped.AssociationId, stopped.Day, stopped.BatchId);
+        var folder = PaymentFileStore.FolderOf(stopped.AssociationId.Value, stopped.Day, stopped.BatchId);
         await files.WriteAsync(folder, new PaymentFile("bacs18.txt", "text/plain", "not what settlement writes"u8));
 
-        var failure = await Assert.ThrowsAsync<AggregateException>(() => runner.RunAsync(AsOf, [setup.Owner.AssociationId, setup.Member.AssociationId], CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<AggregateException>(() => runner.RunAsync(AsOf, [setup.Owner.Id, setup.Member.Id], CancellationToken.None));
 
         Assert.Contains("holds other bytes", failure.InnerExceptions.Single().Message, StringComparison.Ordinal);
         Assert.Equal("not what settlement writes", Encoding.UTF8.GetString((await files.ReadAsync(folder, "bacs18.txt"))!.Content));
@@ -124,7 +124,7 @@ public sealed class SettlementRunTests(AzuriteFixture azurite)
 
         // Once finance has looked into it and removed the stray file, the next run files the batch.
         await Host.Services.GetRequiredService<StorageClients>().Blobs.GetBlobContainerClient(StorageNames.PaymentBatchesContainer).DeleteBlobAsync(folder + "/bacs18.txt");
-        await runner.RunAsync(AsOf, [setup.Owner.AssociationId], CancellationToken.None);
+        await runner.RunAsync(AsOf, [setup.Owner.Id], CancellationToken.None);
         Assert.Equal(stopped.BatchId, (string)Assert.Single(await setup.BatchesAsync(setup.Owner))["batchId"]!);
     }
 
@@ -139,7 +139,7 @@ public sealed class SettlementRunTests(AzuriteFixture azurite)
             new JsonObject { ["jobId"] = "job_damaged", ["quantity"] = "many" }));
 
         var failure = await Assert.ThrowsAsync<AggregateException>(
-            () => Host.Services.GetRequiredService<SettlementRunner>().RunAsync(AsOf, [setup.Owner.AssociationId, setup.Member.AssociationId], CancellationToken.None));
+            () => Host.Services.GetRequiredService<SettlementRunner>().RunAsync(AsOf, [setup.Owner.Id, setup.Member.Id], CancellationToken.None));
 
         Assert.IsAssignableFrom<System.Text.Json.JsonException>(Assert.Single(failure.InnerExceptions));
         Assert.Empty(await setup.BatchesAsync(setup.Owner));
@@ -231,8 +231,8 @@ public sealed class SettlementRunTests(AzuriteFixture azurite)
         using var unknown = await Api.SendAsync(HttpMethod.Get, $"/api/payment-batches/{batchId}/files/secrets.txt", setup.Owner.ApiKey);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         var keys = Host.Services.GetRequiredService<ApiKeys>();
-        var finance = new Association(setup.Owner.AssociationId, await keys.IssueAsync(setup.Owner.AssociationId, ApiRole.Finance, CancellationToken.None));
-        using var auditor = await Api.SendAsync(HttpMethod.Get, "/api/payment-batches", await keys.IssueAsync(setup.Owner.AssociationId, ApiRole.Auditor, CancellationToken.None));
+        var finance = new Association(setup.Owner.AssociationId, await keys.IssueAsync(setup.Owner.Id, ApiRole.Finance, CancellationToken.None));
+        using var auditor = await Api.SendAsync(HttpMethod.Get, "/api/payment-batches", await keys.IssueAsync(setup.Owner.Id, ApiRole.Auditor, CancellationToken.None));
         Assert.Equal(batchId, (string)Assert.Single(await setup.BatchesAsync(finance))["batchId"]!);
         Assert.Equal(HttpStatusCode.Forbidden, auditor.StatusCode);
         using var bacs = await Api.SendAsync(HttpMethod.Get, $"/api/payment-batches/{batchId}/files/bacs18.txt", finance.ApiKey);

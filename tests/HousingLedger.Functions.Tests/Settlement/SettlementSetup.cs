@@ -21,6 +21,9 @@ public sealed class SettlementSetup(ApiClient api, Association owner, Associatio
 
     public string ContractId { get; } = contractId;
 
+    /// <summary>The contract's id as the service's own types take it.</summary>
+    public ContractId Contract => TypedId.Parse<ContractId>(ContractId);
+
     /// <summary>The set-up, the contract's oven priced at <paramref name="unitPrice"/> and in force from <paramref name="starts"/> (by default 2026-01-01).</summary>
     public static async Task<SettlementSetup> CreateAsync(ApiClient api, long unitPrice = 34500, string? starts = null)
     {

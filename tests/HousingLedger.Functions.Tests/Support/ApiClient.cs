@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HousingLedger.Webhooks;
+using HousingLedger.Values;
 
 namespace HousingLedger.Functions.Tests.Support;
 
@@ -152,6 +153,10 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
     public void Dispose() => http.Dispose();
 }
 
-public sealed record Association(string AssociationId, string ApiKey);
+public sealed record Association(string AssociationId, string ApiKey)
+{
+    /// <summary>The association's id as the service's own types take it.</summary>
+    public AssociationId Id => TypedId.Parse<AssociationId>(AssociationId);
+}
 
 public sealed record Supplier(string SupplierId, WebhookSecret Secret);

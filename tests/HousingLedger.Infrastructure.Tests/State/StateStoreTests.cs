@@ -59,7 +59,7 @@ public sealed class StateStoreTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(AcceptOutcome.StaleState, stale);
         Assert.Equal("accepted", (string)(await store.GetAsync(chain, "job|job_1"))!.Document["state"]!);
-        Assert.Null(await store.GetAcceptedEventAsync(chain, "evt-3"));
+        Assert.Null(await store.GetAcceptedEventAsync(chain, TypedId.Parse<EventId>("evt-3")));
         Assert.Equal(2, (await outbox.ReadAsync(chain, 10)).Count);
     }
 

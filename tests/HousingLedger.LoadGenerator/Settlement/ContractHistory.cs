@@ -33,7 +33,7 @@ public sealed class ContractHistory(string associationId, string contractId, Con
             var job = Job($"job_{runTag}_{i:D7}", from + (step * i), late: i % 10 == 0, settle: i < settled);
             if (i >= settled)
             {
-                payableIds.Add(job.Job.JobId);
+                payableIds.Add(job.Job.JobId.Value);
             }
 
             var rows = JobStore.Raised(job).Select(change => (change.RowKey, change.Document!));
@@ -59,7 +59,7 @@ public sealed class ContractHistory(string associationId, string contractId, Con
 
     private JobRecord Job(string jobId, DateTimeOffset raisedAt, bool late, bool settle)
     {
-        var request = new JobRequest(jobId, associationId, contractId, itemCode, 1, "routine", "UPRN-100023336956", raisedAt);
+        var request = new JobRequest(TypedId.Parse<JobId>(jobId), TypedId.Parse<AssociationId>(associationId), TypedId.Parse<ContractId>(contractId), itemCode, 1, "routine", "UPRN-100023336956", raisedAt);
         var job = JobLifecycle.Raise(request, terms, raisedAt).Value;
         var events = new List<JobEventEntry> { Entry(jobId, JobEventTypes.Raised, raisedAt) };
         var completedAt = late ? job.Deadline.AddDays(2) : raisedAt.AddDays(3);

@@ -7,6 +7,7 @@ using HousingLedger.Functions.Settlement;
 using HousingLedger.Infrastructure.State;
 using HousingLedger.Infrastructure.Storage;
 using HousingLedger.Settlement;
+using HousingLedger.Values;
 using HousingLedger.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -87,13 +88,13 @@ public static class SettlementLoadRun
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var peak = HeapPeak.Start();
         var clock = Stopwatch.StartNew();
-        var outcome = await runner.RunAsync(asOf, [association.AssociationId], cancellationToken);
+        var outcome = await runner.RunAsync(asOf, [TypedId.Parse<AssociationId>(association.AssociationId)], cancellationToken);
         var elapsed = clock.Elapsed;
         var peakHeap = await peak.StopAsync();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 
         clock.Restart();
-        var again = await runner.RunAsync(asOf, [association.AssociationId], cancellationToken);
+        var again = await runner.RunAsync(asOf, [TypedId.Parse<AssociationId>(association.AssociationId)], cancellationToken);
         var idle = clock.Elapsed;
 
         var paid = await PaidJobsAsync(app.Services.GetRequiredService<SettlementStore>(), association.AssociationId, outcome, cancellationToken);
@@ -118,12 +119,12 @@ public static class SettlementLoadRun
         foreach (var jobId in payable.Take(25))
         {
             var read = Stopwatch.StartNew();
-            await services.GetRequiredService<JobStore>().GetAsync(associationId, jobId, cancellationToken);
+            await services.GetRequiredService<JobStore>().GetAsync(TypedId.Parse<AssociationId>(associationId), TypedId.Parse<JobId>(jobId), cancellationToken);
             pointReads.Add(read.Elapsed.TotalMilliseconds);
         }
 
         var contracts = new ContractJobs(services.GetRequiredService<ContractStore>(), services.GetRequiredService<ContractJobIndex>());
-        var contract = (await contracts.HeldByAsync(associationId, cancellationToken)).Single();
+        var contract = (await contracts.HeldByAsync(TypedId.Parse<AssociationId>(associationId), cancellationToken)).Single();
         var clock = Stopwatch.StartNew();
         var lateness = await contracts.LatenessAsync(contract, asOf, cancellationToken);
         var due = clock.Elapsed;
@@ -143,9 +144,9 @@ public static class SettlementLoadRun
         var paid = new List<string>();
         foreach (var batch in outcome.Batches)
         {
-            await foreach (var job in settlements.ListSettledAsync(associationId, batch.BatchId, cancellationToken))
+            await foreach (var job in settlements.ListSettledAsync(TypedId.Parse<AssociationId>(associationId), batch.BatchId, cancellationToken))
             {
-                paid.Add(job.JobId);
+                paid.Add(job.JobId.Value);
             }
         }
 
