@@ -3,32 +3,25 @@ using HousingLedger.Validation;
 namespace HousingLedger.Jobs;
 
 /// <summary>
-/// What applying an event to a job came to: the job it leaves (<see cref="Next"/>), a field of the event that is
-/// wrong (<see cref="Invalid"/>, answered 400/422), or an event the job's state does not allow
-/// (<see cref="Conflict"/>, answered 409). Exactly one is set; in the last two cases nothing is appended.
+/// What applying an event to a job came to: the job it leaves (<see cref="Applied"/>), a field of the event that is
+/// wrong (<see cref="Refused"/>, answered 400), or an event the job's state does not allow (<see cref="Conflicting"/>,
+/// answered 409). In the last two cases nothing is appended.
 /// </summary>
-public sealed record JobEventOutcome
+public abstract record JobEventOutcome
 {
-    private JobEventOutcome(Job? next, FieldError? invalid, string? conflict)
+    private JobEventOutcome()
     {
-        Next = next;
-        Invalid = invalid;
-        Conflict = conflict;
     }
 
-    public Job? Next { get; }
+    /// <summary>The event fits: <paramref name="Next"/> is the job as it leaves it.</summary>
+    public sealed record Applied(Job Next) : JobEventOutcome;
 
-    public FieldError? Invalid { get; }
+    /// <summary>A field of the event is wrong.</summary>
+    public sealed record Refused(FieldError Invalid) : JobEventOutcome;
 
     /// <summary>Why the event does not fit the state machine, e.g. <c>job J is completed; job.accepted applies only to a job that is raised</c>.</summary>
-    public string? Conflict { get; }
-
-    public bool IsApplied => Next is not null;
-
-    public static JobEventOutcome Applied(Job next) => new(next ?? throw new ArgumentNullException(nameof(next)), null, null);
-
-    public static JobEventOutcome Refused(FieldError invalid) => new(null, invalid ?? throw new ArgumentNullException(nameof(invalid)), null);
-
-    public static JobEventOutcome Conflicting(string conflict) =>
-        new(null, null, string.IsNullOrEmpty(conflict) ? throw new ArgumentException("A conflict says why.", nameof(conflict)) : conflict);
+    public sealed record Conflicting(string Conflict) : JobEventOutcome
+    {
+        public string Conflict { get; } = string.IsNullOrEmpty(Conflict) ? throw new ArgumentException("A conflict says why.", nameof(Conflict)) : Conflict;
+    }
 }

@@ -47,30 +47,30 @@ public static partial class JobLifecycle
         ArgumentNullException.ThrowIfNull(job);
         if (eventType is null || !Moves.TryGetValue(eventType, out var move))
         {
-            return JobEventOutcome.Refused(new FieldError("type", "must be one of " + string.Join(", ", JobEventTypes.All)));
+            return new JobEventOutcome.Refused(new FieldError("type", "must be one of " + string.Join(", ", JobEventTypes.All)));
         }
 
         if (IsTooFarAhead(occurredAt, now))
         {
-            return JobEventOutcome.Refused(new FieldError("occurredAt", TooFarAheadMessage(occurredAt, now)));
+            return new JobEventOutcome.Refused(new FieldError("occurredAt", TooFarAheadMessage(occurredAt, now)));
         }
 
         if (!move.From.Contains(job.State))
         {
-            return JobEventOutcome.Conflicting(move.From.Length == 0
+            return new JobEventOutcome.Conflicting(move.From.Length == 0
                 ? $"job {job.JobId} has already been raised"
                 : $"job {job.JobId} is {Name(job.State)}; {eventType} applies only to a job that is {string.Join(" or ", move.From.Select(Name))}");
         }
 
         if (occurredAt < job.LastEventAt)
         {
-            return JobEventOutcome.Refused(new FieldError(
+            return new JobEventOutcome.Refused(new FieldError(
                 "occurredAt",
                 $"must not be before the job's previous event at {UtcTimestamp.Format(job.LastEventAt)}; found {UtcTimestamp.Format(occurredAt)}"));
         }
 
         var occurredAtUtc = occurredAt.ToUniversalTime();
-        return JobEventOutcome.Applied(job with
+        return new JobEventOutcome.Applied(job with
         {
             State = move.To,
             LastEventAt = occurredAtUtc,

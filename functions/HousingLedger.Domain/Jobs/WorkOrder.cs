@@ -21,18 +21,22 @@ public sealed record WorkOrder(
         }
 
         var data = raised.Data;
-        try
-        {
-            return new WorkOrder(
-                TypedId.Parse<JobId>(raised.Subject), TypedId.Parse<AssociationId>(raised.Chain), TypedId.Parse<SupplierId>((string)data["supplierId"]!),
-                TypedId.Parse<ContractId>((string)data["contractId"]!), (string)data["itemCode"]!, (int)data["quantity"]!,
-                (string)data["priority"]!, (string)data["propertyRef"]!, UtcTimestamp.Format(raised.OccurredAt), (string)data["deadline"]!);
-        }
-        catch (Exception ex) when (ex is NullReferenceException or InvalidOperationException or FormatException)
-        {
-            throw new InvalidDataException($"The {JobEventTypes.Raised} of job {raised.Subject} lacks a member a work order needs.", ex);
-        }
+        string Text(string member) =>
+            data[member] is JsonValue value && value.TryGetValue<string>(out var text) ? text : throw Lacks(raised, member);
+
+        int Number(string member) =>
+            data[member] is JsonValue value && value.TryGetValue<int>(out var number) ? number : throw Lacks(raised, member);
+
+        return TypedId.TryParse<JobId>(raised.Subject, out var jobId) && TypedId.TryParse<AssociationId>(raised.Chain, out var associationId)
+            && TypedId.TryParse<SupplierId>(Text("supplierId"), out var supplierId) && TypedId.TryParse<ContractId>(Text("contractId"), out var contractId)
+            ? new WorkOrder(
+                jobId, associationId, supplierId, contractId, Text("itemCode"), Number("quantity"), Text("priority"), Text("propertyRef"),
+                UtcTimestamp.Format(raised.OccurredAt), Text("deadline"))
+            : throw new InvalidDataException($"The {JobEventTypes.Raised} of job {raised.Subject} names an id that is not one.");
     }
+
+    private static InvalidDataException Lacks(LedgerTransaction raised, string member) =>
+        new($"The {JobEventTypes.Raised} of job {raised.Subject} has no {member}, which a work order needs.");
 
     /// <summary>The body of the <c>work_order.issued</c> webhook, stamped <paramref name="issuedAt"/>.</summary>
     public JsonObject ToPayload(DateTimeOffset issuedAt) => new()

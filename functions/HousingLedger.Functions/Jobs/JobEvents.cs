@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using HousingLedger.Functions.Pipeline;
 using HousingLedger.Infrastructure.Directories;
@@ -69,17 +70,21 @@ public sealed class JobEvents(JobStore jobs, ContractStore contracts, DirectoryS
             var occurredAt = command.OccurredAt ?? now;
             var record = stored.Record;
             var outcome = JobLifecycle.Apply(record.Job, command.Type, occurredAt, now);
-            if (!outcome.IsApplied)
+            if (outcome is not JobEventOutcome.Applied applied)
             {
                 // A retry of an event already recorded usually no longer fits the job it moved on: it is a duplicate.
-                return await DuplicateOfAsync(command, stored, cancellationToken)
-                    ?? (outcome.Invalid is not null ? new JobEventResult.Refused([outcome.Invalid]) : new JobEventResult.Conflict(outcome.Conflict!));
+                return await DuplicateOfAsync(command, stored, cancellationToken) ?? outcome switch
+                {
+                    JobEventOutcome.Refused refused => new JobEventResult.Refused([refused.Invalid]),
+                    JobEventOutcome.Conflicting conflicting => new JobEventResult.Conflict(conflicting.Conflict),
+                    _ => throw new UnreachableException(),
+                };
             }
 
             var recordedAt = now > record.LastRecordedAt ? now : record.LastRecordedAt.AddTicks(1);
             var tx = intake.NewTransaction(command.Type, command.AssociationId.Value, command.EventId, occurredAt, command.Actor, command.JobId.Value, command.Data, recordedAt);
             var eventId = TypedId.Parse<EventId>(tx.EventId);
-            var updated = record.With(outcome.Next!, new JobEventEntry(tx.EventId, tx.Type, tx.OccurredAt, tx.RecordedAt));
+            var updated = record.With(applied.Next, new JobEventEntry(tx.EventId, tx.Type, tx.OccurredAt, tx.RecordedAt));
             IEnumerable<StateChange> changes = [.. JobStore.Moved(stored, updated), .. command.ExtraChanges];
             if (command.KeptText is { } kept)
             {

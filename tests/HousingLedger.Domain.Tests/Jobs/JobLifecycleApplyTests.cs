@@ -54,10 +54,8 @@ public sealed class JobLifecycleApplyTests
 
         var outcome = JobLifecycle.Apply(job, eventType, occurredAt, SampleJobs.Now);
 
-        Assert.True(outcome.IsApplied, $"{eventType} on a {from} job: {outcome.Invalid?.Message ?? outcome.Conflict}");
-        Assert.Equal(job with { State = to, LastEventAt = occurredAt, FirstCompletedAt = outcome.Next!.FirstCompletedAt, ApprovedAt = outcome.Next.ApprovedAt }, outcome.Next);
-        Assert.Null(outcome.Invalid);
-        Assert.Null(outcome.Conflict);
+        var next = Assert.IsType<JobEventOutcome.Applied>(outcome).Next;
+        Assert.Equal(job with { State = to, LastEventAt = occurredAt, FirstCompletedAt = next.FirstCompletedAt, ApprovedAt = next.ApprovedAt }, next);
     }
 
     [Theory]
@@ -68,22 +66,20 @@ public sealed class JobLifecycleApplyTests
 
         var outcome = JobLifecycle.Apply(job, eventType, job.LastEventAt.AddMinutes(30), SampleJobs.Now);
 
-        Assert.False(outcome.IsApplied, $"{eventType} applied to a {from} job");
-        Assert.Null(outcome.Invalid);
-        Assert.Contains($"job job_oven12 ", outcome.Conflict, StringComparison.Ordinal);
+        Assert.Contains($"job job_oven12 ", Assert.IsType<JobEventOutcome.Conflicting>(outcome).Conflict, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Apply_AnEventToAWrongState_SaysWhichStatesItNeeds() =>
         Assert.Equal(
             "job job_oven12 is raised; job.completed applies only to a job that is accepted or disputed",
-            JobLifecycle.Apply(SampleJobs.Raised(), JobEventTypes.Completed, SampleJobs.RaisedAt, SampleJobs.Now).Conflict);
+            Assert.IsType<JobEventOutcome.Conflicting>(JobLifecycle.Apply(SampleJobs.Raised(), JobEventTypes.Completed, SampleJobs.RaisedAt, SampleJobs.Now)).Conflict);
 
     [Fact]
     public void Apply_JobRaisedToAnExistingJob_SaysItIsAlreadyRaised() =>
         Assert.Equal(
             "job job_oven12 has already been raised",
-            JobLifecycle.Apply(SampleJobs.Raised(), JobEventTypes.Raised, SampleJobs.RaisedAt, SampleJobs.Now).Conflict);
+            Assert.IsType<JobEventOutcome.Conflicting>(JobLifecycle.Apply(SampleJobs.Raised(), JobEventTypes.Raised, SampleJobs.RaisedAt, SampleJobs.Now)).Conflict);
 
     [Theory]
     [InlineData("job.finished")]
@@ -94,8 +90,7 @@ public sealed class JobLifecycleApplyTests
     {
         var outcome = JobLifecycle.Apply(SampleJobs.Raised(), eventType, SampleJobs.RaisedAt, SampleJobs.Now);
 
-        Assert.Equal("type", outcome.Invalid?.Field);
-        Assert.Null(outcome.Conflict);
+        Assert.Equal("type", Assert.IsType<JobEventOutcome.Refused>(outcome).Invalid.Field);
     }
 
     [Fact]
@@ -104,7 +99,7 @@ public sealed class JobLifecycleApplyTests
         var job = SampleJobs.Raised();
         var now = job.LastEventAt;
 
-        Assert.True(JobLifecycle.Apply(job, JobEventTypes.Accepted, now + TimeSpan.FromMinutes(5), now).IsApplied);
+        Assert.IsType<JobEventOutcome.Applied>(JobLifecycle.Apply(job, JobEventTypes.Accepted, now + TimeSpan.FromMinutes(5), now));
     }
 
     [Fact]
@@ -115,8 +110,9 @@ public sealed class JobLifecycleApplyTests
 
         var outcome = JobLifecycle.Apply(job, JobEventTypes.Accepted, now + TimeSpan.FromMinutes(5) + TimeSpan.FromTicks(1), now);
 
-        Assert.Equal("occurredAt", outcome.Invalid?.Field);
-        Assert.Contains("5 minutes", outcome.Invalid!.Message, StringComparison.Ordinal);
+        var invalid = Assert.IsType<JobEventOutcome.Refused>(outcome).Invalid;
+        Assert.Equal("occurredAt", invalid.Field);
+        Assert.Contains("5 minutes", invalid.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -124,7 +120,7 @@ public sealed class JobLifecycleApplyTests
     {
         var job = SampleJobs.In(JobState.Accepted);
 
-        Assert.True(JobLifecycle.Apply(job, JobEventTypes.Completed, job.LastEventAt, SampleJobs.Now).IsApplied);
+        Assert.IsType<JobEventOutcome.Applied>(JobLifecycle.Apply(job, JobEventTypes.Completed, job.LastEventAt, SampleJobs.Now));
     }
 
     [Fact]
@@ -134,8 +130,9 @@ public sealed class JobLifecycleApplyTests
 
         var outcome = JobLifecycle.Apply(job, JobEventTypes.Completed, job.LastEventAt - TimeSpan.FromTicks(1), SampleJobs.Now);
 
-        Assert.Equal("occurredAt", outcome.Invalid?.Field);
-        Assert.Contains("previous event at 2026-03-10T10:15:00Z", outcome.Invalid!.Message, StringComparison.Ordinal);
+        var invalid = Assert.IsType<JobEventOutcome.Refused>(outcome).Invalid;
+        Assert.Equal("occurredAt", invalid.Field);
+        Assert.Contains("previous event at 2026-03-10T10:15:00Z", invalid.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -143,7 +140,7 @@ public sealed class JobLifecycleApplyTests
     {
         var job = SampleJobs.In(JobState.Cancelled);
 
-        Assert.NotNull(JobLifecycle.Apply(job, JobEventTypes.Completed, job.LastEventAt.AddDays(-1), SampleJobs.Now).Conflict);
+        Assert.IsType<JobEventOutcome.Conflicting>(JobLifecycle.Apply(job, JobEventTypes.Completed, job.LastEventAt.AddDays(-1), SampleJobs.Now));
     }
 
     [Fact]
@@ -151,7 +148,7 @@ public sealed class JobLifecycleApplyTests
     {
         var job = SampleJobs.In(JobState.Cancelled);
 
-        Assert.Equal("occurredAt", JobLifecycle.Apply(job, JobEventTypes.Completed, SampleJobs.Now.AddHours(1), SampleJobs.Now).Invalid?.Field);
+        Assert.Equal("occurredAt", Assert.IsType<JobEventOutcome.Refused>(JobLifecycle.Apply(job, JobEventTypes.Completed, SampleJobs.Now.AddHours(1), SampleJobs.Now)).Invalid.Field);
     }
 
     [Fact]
@@ -160,7 +157,7 @@ public sealed class JobLifecycleApplyTests
         var disputed = SampleJobs.In(JobState.Disputed);
         var firstCompletion = disputed.FirstCompletedAt;
 
-        var completedAgain = JobLifecycle.Apply(disputed, JobEventTypes.Completed, disputed.LastEventAt.AddDays(2), SampleJobs.Now).Next!;
+        var completedAgain = Assert.IsType<JobEventOutcome.Applied>(JobLifecycle.Apply(disputed, JobEventTypes.Completed, disputed.LastEventAt.AddDays(2), SampleJobs.Now)).Next;
 
         Assert.Equal(SampleJobs.RaisedAt.AddHours(2), firstCompletion);
         Assert.Equal(firstCompletion, completedAgain.FirstCompletedAt);

@@ -24,8 +24,9 @@ internal static class SampleJobs
         var job = Raised();
         foreach (var eventType in PathTo(state))
         {
-            job = JobLifecycle.Apply(job, eventType, job.LastEventAt.AddHours(1), Now).Next
-                ?? throw new InvalidOperationException($"{eventType} did not apply to a {job.State} job");
+            job = JobLifecycle.Apply(job, eventType, job.LastEventAt.AddHours(1), Now) is JobEventOutcome.Applied applied
+                ? applied.Next
+                : throw new InvalidOperationException($"{eventType} did not apply to a {job.State} job");
         }
 
         return job;

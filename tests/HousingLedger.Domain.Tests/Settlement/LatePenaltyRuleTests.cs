@@ -74,7 +74,7 @@ public sealed class LatePenaltyRuleTests
             (JobEventTypes.Completed, At(2026, 5, 10)),
         })
         {
-            job = JobLifecycle.Apply(job, eventType, at, AsOf).Next!;
+            job = Assert.IsType<JobEventOutcome.Applied>(JobLifecycle.Apply(job, eventType, at, AsOf)).Next;
         }
 
         Assert.Equal(At(2026, 5, 2, 8), job.Deadline);

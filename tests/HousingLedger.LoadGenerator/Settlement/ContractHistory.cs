@@ -71,8 +71,9 @@ public sealed class ContractHistory(string associationId, string contractId, Con
             (JobEventTypes.Settled, completedAt.AddDays(2)),
         }.Take(settle ? 4 : 3))
         {
-            job = JobLifecycle.Apply(job, type, at, at).Next
-                ?? throw new InvalidOperationException($"The seeded job {jobId} refused {type} at {UtcTimestamp.Format(at)}.");
+            job = JobLifecycle.Apply(job, type, at, at) is JobEventOutcome.Applied applied
+                ? applied.Next
+                : throw new InvalidOperationException($"The seeded job {jobId} refused {type} at {UtcTimestamp.Format(at)}.");
             events.Add(Entry(jobId, type, at));
         }
 
