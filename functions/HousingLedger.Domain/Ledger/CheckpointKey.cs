@@ -12,14 +12,11 @@ public static class CheckpointKey
     /// <summary>The C2SP signed-note signature type of ECDSA signatures.</summary>
     public const byte SignatureType = 0x02;
 
-    /// <summary>Length in bytes of a note key id.</summary>
-    public const int KeyIdLength = 4;
-
     /// <summary>SHA-256(DER SubjectPublicKeyInfo)[0..4]: the bytes that open each of this key's signatures.</summary>
     public static byte[] KeyId(PublicSigningKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return SHA256.HashData(key.SubjectPublicKeyInfo())[..KeyIdLength];
+        return SHA256.HashData(key.SubjectPublicKeyInfo())[..NoteSignature.KeyIdLength];
     }
 
     /// <summary>

@@ -11,8 +11,6 @@ namespace HousingLedger.Ledger;
 /// </summary>
 public static class CheckpointVerifier
 {
-    private const string SignaturePrefix = "— ";
-
     /// <summary>Checks <paramref name="note"/> against one trusted key.</summary>
     public static CheckpointVerification Verify(string note, PublicSigningKey key)
     {
@@ -25,47 +23,40 @@ public static class CheckpointVerifier
     {
         ArgumentNullException.ThrowIfNull(note);
         ArgumentNullException.ThrowIfNull(trustedKeys);
-        if (note.Any(c => char.IsControl(c) && c != '\n'))
+        // Read down the note, so the first fault is the one named: its shape, its checkpoint text, then its signatures.
+        if (SignedNote.Split(note, out var reason) is not { } parts)
         {
-            return CheckpointVerification.Failed("note: expected no control characters but newlines, found some");
+            return CheckpointVerification.Failed(reason);
         }
 
-        var split = note.LastIndexOf("\n\n", StringComparison.Ordinal);
-        if (split < 0 || split + 2 == note.Length || !note.EndsWith('\n'))
-        {
-            return CheckpointVerification.Failed("note: expected text, a blank line and signature lines each ending in a newline, found no such shape");
-        }
-
-        var text = note[..(split + 1)];
-        var checkpoint = Checkpoint.FromNoteText(text, out var reason);
+        var checkpoint = Checkpoint.FromNoteText(parts.Text, out reason);
         if (checkpoint is null)
         {
             return CheckpointVerification.Failed(reason);
         }
 
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(text));
+        if (SignedNote.ReadSignatures(parts.SignatureLines, out reason) is not { } signatures)
+        {
+            return CheckpointVerification.Failed(reason);
+        }
+
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(parts.Text));
         var keys = trustedKeys.ToList();
         var verified = 0;
-        foreach (var line in note[(split + 2)..^1].Split('\n'))
+        foreach (var signature in signatures)
         {
-            var signature = ReadSignatureLine(line, out reason);
-            if (signature is null)
-            {
-                return CheckpointVerification.Failed(reason);
-            }
-
-            if (signature.Value.KeyName != checkpoint.Origin)
+            if (signature.KeyName != checkpoint.Origin)
             {
                 continue;
             }
 
-            var key = keys.FirstOrDefault(k => CheckpointKey.KeyId(k).AsSpan().SequenceEqual(signature.Value.KeyId));
+            var key = keys.FirstOrDefault(k => CheckpointKey.KeyId(k).AsSpan().SequenceEqual(signature.KeyId));
             if (key is null)
             {
                 continue;
             }
 
-            if (!VerifiesDer(key, digest, signature.Value.Der))
+            if (!VerifiesDer(key, digest, signature.Signature))
             {
                 return CheckpointVerification.Failed($"signature: expected an ECDSA P-256 signature by key '{key.KeyId}' over SHA-256 of the note text, found one that does not verify");
             }
@@ -76,20 +67,6 @@ public static class CheckpointVerifier
         return verified > 0
             ? CheckpointVerification.Verified(checkpoint)
             : CheckpointVerification.Failed($"signature: expected one by a trusted key named {checkpoint.Origin}, found none");
-    }
-
-    private static (string KeyName, byte[] KeyId, byte[] Der)? ReadSignatureLine(string line, out string reason)
-    {
-        var parts = line.StartsWith(SignaturePrefix, StringComparison.Ordinal) ? line[SignaturePrefix.Length..].Split(' ') : [];
-        var bytes = parts.Length == 2 ? Checkpoint.StrictBase64(parts[1]) : null;
-        if (parts.Length != 2 || parts[0].Length == 0 || parts[0].Contains('+', StringComparison.Ordinal) || bytes is null || bytes.Length <= CheckpointKey.KeyIdLength)
-        {
-            reason = $"signature line: expected '— <key name> <base64 of key id and signature>', found '{line}'";
-            return null;
-        }
-
-        reason = string.Empty;
-        return (parts[0], bytes[..CheckpointKey.KeyIdLength], bytes[CheckpointKey.KeyIdLength..]);
     }
 
     private static bool VerifiesDer(PublicSigningKey key, byte[] digest, byte[] der)
