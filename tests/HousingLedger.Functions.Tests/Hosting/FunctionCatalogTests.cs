@@ -39,6 +39,7 @@ public sealed class FunctionCatalogTests
     [InlineData(nameof(UnservableFunctions.ReturnsAString), "returns String")]
     [InlineData(nameof(UnservableFunctions.TakesTheMessageAsBytes), "takes a Byte[] trigger")]
     [InlineData(nameof(UnservableFunctions.HasNoTrigger), "has 0 trigger parameters")]
+    [InlineData(nameof(UnservableFunctions.ListensElsewhere), "listens on connection 'OtherStorage'")]
     public void A_function_the_standalone_host_could_not_run_as_the_worker_does_is_refused_naming_it(string method, string reason)
     {
         var error = Assert.Throws<InvalidOperationException>(() => FunctionMethod.Describe(method, typeof(UnservableFunctions).GetMethod(method)!));

@@ -44,6 +44,9 @@ internal sealed class UnservableFunctions
     [Function("TakesTheMessageAsBytes")]
     public Task TakesTheMessageAsBytes([QueueTrigger("orders")] byte[] message) => Task.CompletedTask;
 
+    [Function("ListensElsewhere")]
+    public Task ListensElsewhere([QueueTrigger("orders", Connection = "OtherStorage")] QueueMessage message) => Task.CompletedTask;
+
     [Function("HasNoTrigger")]
     public Task HasNoTrigger(CancellationToken cancellationToken) => Task.CompletedTask;
 }

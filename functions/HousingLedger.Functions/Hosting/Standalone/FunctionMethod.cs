@@ -1,9 +1,10 @@
 using System.Reflection;
 using Azure.Storage.Queues.Models;
+using HousingLedger.Infrastructure.Storage;
 using Microsoft.AspNetCore.Routing.Patterns;
-using NCrontab;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Extensions.Abstractions;
+using NCrontab;
 
 namespace HousingLedger.Functions.Hosting.Standalone;
 
@@ -31,7 +32,9 @@ internal abstract record FunctionMethod(string Name, MethodInfo Method)
         FunctionMethod function = attribute switch
         {
             HttpTriggerAttribute http => new HttpFunction(name, method, http.Route ?? name, [.. (http.Methods ?? []).Select(m => m.ToLowerInvariant())], http.AuthLevel),
-            QueueTriggerAttribute queue => new QueueFunction(name, method, queue.QueueName, queue.Connection ?? "AzureWebJobsStorage"),
+            QueueTriggerAttribute { Connection: null or StorageClients.ConnectionSettingName } queue =>
+                new QueueFunction(name, method, queue.QueueName, StorageClients.ConnectionSettingName),
+            QueueTriggerAttribute queue => throw Refused(name, method, $"listens on connection '{queue.Connection}'; this host has only {StorageClients.ConnectionSettingName}"),
             TimerTriggerAttribute timer => new TimerFunction(name, method, timer.Schedule),
             _ => throw Refused(name, method, $"has a {attribute!.GetType().Name}, which the standalone host does not run"),
         };
