@@ -1,14 +1,9 @@
-using HousingLedger.Functions;
 using HousingLedger.Functions.Hosting;
 using HousingLedger.Functions.Hosting.Standalone;
-using Microsoft.Azure.Functions.Worker.Builder;
 
 if (FunctionsHostLaunch.IsFunctionsHost(args))
 {
-    var worker = FunctionsApplication.CreateBuilder(args);
-    worker.ConfigureFunctionsWebApplication();
-    worker.Services.AddHousingLedger(worker.Configuration);
-    await worker.Build().RunAsync();
+    await FunctionsWorker.Create(args).RunAsync();
     return 0;
 }
 
