@@ -5,6 +5,7 @@ using HousingLedger.Functions.Jobs;
 using HousingLedger.Functions.Parties;
 using HousingLedger.Functions.Pipeline;
 using HousingLedger.Functions.Settlement;
+using HousingLedger.Functions.Witnesses;
 using HousingLedger.Functions.WorkOrders;
 using HousingLedger.Infrastructure.Directories;
 using HousingLedger.Infrastructure.Ledger;
@@ -40,6 +41,7 @@ public static class HousingLedgerApp
         services.AddSingleton<ContractJobIndex>();
         services.AddSingleton<PartyStore>();
         services.AddSingleton<SettlementStore>();
+        services.AddSingleton<CosignatureStore>();
         services.AddSingleton<DirectoryStore>();
         services.AddSingleton<SigningKeyRegistry>();
         services.AddSingleton<ISigningKey>(provider => SigningOptions.CreateKey(provider));
@@ -52,6 +54,8 @@ public static class HousingLedgerApp
         services.AddSingleton<ContractRegistration>();
         services.AddSingleton<ContractSharing>();
         services.AddSingleton<Onboarding>();
+        services.AddSingleton<WitnessRegistration>();
+        services.AddSingleton<CosignatureIntake>();
         services.AddSingleton<LedgerAppender>();
         services.AddSingleton<IAppendedEventHandler, WorkOrderIssuer>();
         services.AddSingleton<WorkOrderDelivery>();

@@ -32,6 +32,9 @@ public sealed class RequestFields
     /// <summary>Text of 1 to <paramref name="maxLength"/> characters with no control characters.</summary>
     public string? String(string name, int maxLength, bool required = true) => reader.String(name, maxLength, required);
 
+    /// <summary>Any string, line breaks included: for text whose own format is checked next (a signed note).</summary>
+    public string? Text(string name, bool required = true) => reader.Text(name, required);
+
     /// <summary>An id of one kind, checked against <see cref="Values.Identifier"/> here, at the edge, once.</summary>
     public TId? Id<TId>(string name, bool required = true)
         where TId : struct, ITypedId<TId> =>

@@ -1,20 +1,25 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using HousingLedger.Infrastructure.Storage;
 using HousingLedger.Infrastructure.Tables;
+using HousingLedger.Ledger;
 using HousingLedger.Values;
 
 namespace HousingLedger.Infrastructure.Directories;
 
 /// <summary>
 /// Lookups across the whole service, one partition per kind: API keys by the SHA-256 of the key (<c>apikey</c>),
-/// and which association and supplier each job belongs to (<c>job</c>), since a supplier's webhook names only the
-/// job. Associations and suppliers themselves are state of the operator's chain.
+/// which association and supplier each job belongs to (<c>job</c>), since a supplier's webhook names only the
+/// job, and the witnesses associations registered (<c>witness</c>), by the SHA-256 of the name and key id that open
+/// their cosignatures. Associations and suppliers themselves are state of the operator's chain.
 /// </summary>
 public sealed class DirectoryStore(StorageClients storage)
 {
     private const string ApiKeys = "apikey";
     private const string Jobs = "job";
+    private const string Witnesses = "witness";
 
     private TableClient Table => storage.Tables.GetTableClient(StorageNames.DirectoryTable);
 
@@ -43,6 +48,25 @@ public sealed class DirectoryStore(StorageClients storage)
             ? new JobOwner(TypedId.Parse<AssociationId>((string)entry["associationId"]!), TypedId.Parse<SupplierId>((string)entry["supplierId"]!))
             : null;
 
+    /// <summary>Records <paramref name="witness"/> as the witness of <paramref name="associationId"/>; false when another association registered it.</summary>
+    public async Task<bool> TryRegisterWitnessAsync(CosignerKey witness, AssociationId associationId, CancellationToken cancellationToken = default)
+    {
+        var entry = new JsonObject { ["associationId"] = associationId.Value, ["verifierKey"] = witness.ToVerifierKey() };
+        return await TryCreateAsync(Witnesses, WitnessRow(witness.Name, witness.KeyId), entry, cancellationToken)
+            || (await FindWitnessAsync(witness.Name, witness.KeyId, cancellationToken))?.AssociationId == associationId;
+    }
+
+    /// <summary>The registered witness whose cosignatures open with <paramref name="name"/> and <paramref name="keyId"/>; null when there is none.</summary>
+    public async Task<RegisteredWitness?> FindWitnessAsync(string name, byte[] keyId, CancellationToken cancellationToken = default) =>
+        await GetAsync(Witnesses, WitnessRow(name, keyId), cancellationToken) is { } entry
+            && CosignerKey.Parse((string)entry["verifierKey"]!, out _) is { } key
+            ? new RegisteredWitness(TypedId.Parse<AssociationId>((string)entry["associationId"]!), key)
+            : null;
+
+    // A witness's name is a URL, with characters a row key may not hold, so its row is named by a hash.
+    private static string WitnessRow(string name, byte[] keyId) =>
+        Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes(name + "\n"), .. keyId]));
+
     private async Task<bool> TryCreateAsync(string kind, string id, JsonObject document, CancellationToken cancellationToken)
     {
         try
@@ -65,6 +89,9 @@ public sealed class DirectoryStore(StorageClients storage)
 
 /// <summary>Whose an API key is, and its role's name.</summary>
 public sealed record ApiKeyEntry(AssociationId AssociationId, string Role);
+
+/// <summary>A witness an association registered: whose it is, and the key its cosignatures verify under.</summary>
+public sealed record RegisteredWitness(AssociationId AssociationId, CosignerKey Key);
 
 /// <summary>The association that raised a job, and the supplier doing it.</summary>
 public sealed record JobOwner(AssociationId AssociationId, SupplierId SupplierId);

@@ -115,6 +115,20 @@ public sealed class StateStore(StorageClients storage)
     }
 
     /// <summary>Writes a document outside any event (e.g. a work order's delivery status); last writer wins.</summary>
+    /// <summary>Writes a document that must not exist yet, outside any event; false, having written nothing, when it exists.</summary>
+    internal async Task<bool> TryCreateAsync(string chain, string rowKey, JsonObject document, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await Table.AddEntityAsync(DocumentRow.Create(chain, rowKey, document), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
     internal async Task PutAsync(string chain, string rowKey, JsonObject document, CancellationToken cancellationToken = default)
     {
         await Table.UpsertEntityAsync(DocumentRow.Create(chain, rowKey, document), TableUpdateMode.Replace, cancellationToken);
