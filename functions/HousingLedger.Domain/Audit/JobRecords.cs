@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using HousingLedger.Jobs;
 using HousingLedger.Ledger;
 using HousingLedger.Settlement;
@@ -63,9 +64,11 @@ internal static class JobRecords
 
         if (tx.Type == JobEventTypes.Settled)
         {
+            // FromLedgerData checks the batch id is an id; without one, the run that paid the job is unknown.
             var data = tx.Data;
-            var batchId = data[PriceBreakdown.BatchIdMember] is { } batch && batch.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string?)batch : null;
-            chains.SettlementList.Add(new RecordedSettlement(job.Chain, tx.EventId, jobId, tx.RecordedAt, PriceBreakdown.FromLedgerData(data), batchId));
+            var price = PriceBreakdown.FromLedgerData(data);
+            var batchId = data[PriceBreakdown.BatchIdMember] is JsonValue batch && batch.TryGetValue<string>(out var named) ? named : null;
+            chains.SettlementList.Add(new RecordedSettlement(job.Chain, tx.EventId, jobId, tx.RecordedAt, price, batchId));
         }
 
         return [];
