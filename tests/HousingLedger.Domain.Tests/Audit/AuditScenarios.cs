@@ -76,6 +76,23 @@ internal static class AuditScenarios
         return (riverside, meadow);
     }
 
+    /// <summary>Solo with job_s2's net raised from 78660 to 86100, and payable with it: a figure altered after the fact.</summary>
+    public static AuditChain SoloWithNetAltered() => Solo().With("job.settled", "job_s2", tx => AuditChain.WithData(tx, data =>
+    {
+        data["net"] = 86100;
+        data["payable"] = 86100 + 15732;
+    }));
+
+    /// <summary>Solo without its batch's <c>batch.created</c>, as a run that stopped before filing leaves it.</summary>
+    public static AuditChain SoloWithoutBatchCreated() => Solo().With("batch.created", "pb_solo", _ => null);
+
+    /// <summary>
+    /// Meadow's chain with job_m1's approval moved from 10 February to 1 March 11:00, after Riverside's job_r2: r2
+    /// then counts 2 + 3 = 5 units and m1 2 + 3 + 2 = 7, which reaches the 0.05 tier: 69000 × 0.95 = 65550, VAT 13110.
+    /// </summary>
+    public static AuditChain WithApprovalMoved(AuditChain meadow) =>
+        meadow.With("job.approved", "job_m1", tx => AuditChain.OccurredAt(tx, At(3, 1, 11)));
+
     /// <summary>A <c>job.settled</c>'s price, with payable = net + VAT and the 25p fee.</summary>
     public static JsonObject Figures(long gross, string discountRate, long cumulativeUnits, string penaltyRate, int lateJobs, int jobsInScope, long net, long vat, long fee = 25) => new()
     {

@@ -27,13 +27,10 @@ public sealed class RecomputeSharedContractTests
     [Fact]
     public void MembersApprovalMovedLater_TheDiscountTierItCrossesIsReported()
     {
-        // Meadow's job_m1 approval moved from 10 February to 1 March 11:00, after Riverside's job_r2: r2 then counts
-        // 2 + 3 = 5 units and m1 2 + 3 + 2 = 7, which reaches the 0.05 tier: 69000 × 0.95 = 65550, VAT 13110.
         var (riverside, meadow) = Shared();
-        var altered = meadow.With("job.approved", "job_m1", tx => AuditChain.OccurredAt(tx, At(3, 1, 11)));
 
         FindingsAssert.Differences(
-            Recompute(riverside, altered),
+            Recompute(riverside, WithApprovalMoved(meadow)),
             "assoc_riverside job_r2 cumulativeUnits: 7 → 5",
             "assoc_meadow job_m1 discountRate: \"0\" → \"0.05\"",
             "assoc_meadow job_m1 cumulativeUnits: 4 → 7",

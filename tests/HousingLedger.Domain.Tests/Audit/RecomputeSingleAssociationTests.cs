@@ -17,14 +17,8 @@ public sealed class RecomputeSingleAssociationTests
     [Fact]
     public void AlteredNet_IsNamed_WithBothValues()
     {
-        var altered = Solo().With("job.settled", "job_s2", tx => AuditChain.WithData(tx, data =>
-        {
-            data["net"] = 86100;
-            data["payable"] = 86100 + 15732;
-        }));
-
         FindingsAssert.Differences(
-            Recompute(altered),
+            Recompute(SoloWithNetAltered()),
             "assoc_riverside job_s2 net: 86100 → 78660",
             "assoc_riverside job_s2 payable: 101832 → 94392");
     }
@@ -76,8 +70,7 @@ public sealed class RecomputeSingleAssociationTests
     [Fact]
     public void SettledWithoutItsBatchCreated_CannotBeCheckedForCounts_ButArithmeticIs()
     {
-        var chain = Solo()
-            .With("batch.created", "pb_solo", _ => null)
+        var chain = SoloWithoutBatchCreated()
             .With("job.settled", "job_s2", tx => AuditChain.WithData(tx, data =>
             {
                 data["vat"] = 15733;
@@ -95,5 +88,5 @@ public sealed class RecomputeSingleAssociationTests
 
     [Fact]
     public void SettledWithoutItsBatchCreated_AndNothingElseWrong_IsNotAllChecked() =>
-        Assert.IsType<RecomputeOutcome.NotAllChecked>(Recompute(Solo().With("batch.created", "pb_solo", _ => null)));
+        Assert.IsType<RecomputeOutcome.NotAllChecked>(Recompute(SoloWithoutBatchCreated()));
 }
