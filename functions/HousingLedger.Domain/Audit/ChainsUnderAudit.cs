@@ -42,6 +42,9 @@ public sealed class ChainsUnderAudit
 
     internal List<RecordedSettlement> SettlementList { get; } = [];
 
+    // Each contract's jobs, so a re-derivation reads only the jobs of the contract it prices.
+    internal Dictionary<ContractId, List<AuditedJob>> JobsByContract { get; } = [];
+
     internal Dictionary<string, RecordedBatch> BatchMap { get; } = new(StringComparer.Ordinal);
 
     internal List<AuditFinding.Irregularity> IrregularityList { get; } = [];
@@ -64,5 +67,16 @@ public sealed class ChainsUnderAudit
     }
 
     /// <summary>Every job under <paramref name="contractId"/>, of whichever holder raised it.</summary>
-    public IEnumerable<AuditedJob> JobsOf(ContractId contractId) => JobMap.Values.Where(job => job.ContractId == contractId);
+    public IReadOnlyList<AuditedJob> JobsOf(ContractId contractId) => JobsByContract.TryGetValue(contractId, out var jobs) ? jobs : [];
+
+    internal void Add(AuditedJob job)
+    {
+        JobMap.Add(job.JobId, job);
+        if (!JobsByContract.TryGetValue(job.ContractId, out var jobs))
+        {
+            JobsByContract[job.ContractId] = jobs = [];
+        }
+
+        jobs.Add(job);
+    }
 }

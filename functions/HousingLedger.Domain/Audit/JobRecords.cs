@@ -40,7 +40,7 @@ internal static class JobRecords
         }
 
         // The job is replayed with the deadline the terms give; one recorded otherwise is named, since it decides lateness.
-        chains.JobMap[jobId] = new AuditedJob(raised.Value, tx.RecordedAt);
+        chains.Add(new AuditedJob(raised.Value, tx.RecordedAt));
         return Irregular.Each(tx, data.Disagreements(raised.Value, contract));
     }
 

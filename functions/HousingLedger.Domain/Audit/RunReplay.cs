@@ -37,7 +37,7 @@ internal static class RunReplay
                 "job.settled", $"not payable at {UtcTimestamp.Format(batch.AsOf)}: approved {(own?.ApprovedAt is { } at ? UtcTimestamp.Format(at) : "never")} as recorded before it was settled");
         }
 
-        var jobs = chains.JobsOf(contract.ContractId).ToList();
+        var jobs = chains.JobsOf(contract.ContractId);
         var yearStart = ContractSettlement.ContractYearStart(contract.Terms, approvedAt);
         var approvals = jobs
             .Select(job => job.AsRecordedBefore(settled.RecordedAt))
