@@ -44,6 +44,19 @@ public sealed partial record PriceBreakdown
     }
 
     /// <summary>
+    /// Every figure of this breakdown, as recorded, that differs from <paramref name="rederived"/>, in the order
+    /// <see cref="ToLedgerData()"/> writes them; none when they agree.
+    /// </summary>
+    public IReadOnlyList<FigureDifference> FiguresDifferingFrom(PriceBreakdown rederived)
+    {
+        ArgumentNullException.ThrowIfNull(rederived);
+        var recorded = ToLedgerData();
+        return [.. rederived.ToLedgerData()
+            .Where(member => !JsonNode.DeepEquals(member.Value, recorded[member.Key]))
+            .Select(member => new FigureDifference(member.Key, recorded[member.Key]!.ToJsonString(), member.Value!.ToJsonString()))];
+    }
+
+    /// <summary>
     /// Reads a <c>job.settled</c> transaction's <c>data</c> back, as an auditor does: every member of
     /// <see cref="ToLedgerData()"/> (and, optionally, <see cref="BatchIdMember"/>) and no other, of the right type and in range, with lateJobs no more than
     /// jobsInScope and payable equal to net + vat. Each problem is a field error naming the member.

@@ -27,24 +27,39 @@ public static class SettlementAudit
             return recorded;
         }
 
-        var figures = recorded.Value;
+        var again = Reprice(recorded.Value, terms, itemCode, quantity);
+        if (!again.IsValid)
+        {
+            return again;
+        }
+
+        var differences = recorded.Value.FiguresDifferingFrom(again.Value)
+            .Select(difference => new FieldError(difference.Figure, $"recorded {difference.Recorded}; the terms give {difference.Rederived}"))
+            .ToList();
+        return differences.Count == 0 ? recorded : Validated<PriceBreakdown>.Invalid(differences);
+    }
+
+    /// <summary>
+    /// The price <paramref name="terms"/> give a job of <paramref name="quantity"/> × <paramref name="itemCode"/> from
+    /// the counts and fee <paramref name="recorded"/> holds: what its other figures must be. Refused at
+    /// <c>itemCode</c> when the contract lacks the item, and at <c>cumulativeUnits</c> when the count leaves out the
+    /// job's own units.
+    /// </summary>
+    public static Validated<PriceBreakdown> Reprice(PriceBreakdown recorded, ContractTerms terms, string itemCode, int quantity)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        ArgumentNullException.ThrowIfNull(terms);
         if (terms.ItemFor(itemCode) is null)
         {
             return Validated<PriceBreakdown>.Invalid("itemCode", $"the contract has no item {itemCode}");
         }
 
-        if (quantity < 1 || figures.CumulativeUnits < quantity)
+        if (quantity < 1 || recorded.CumulativeUnits < quantity)
         {
-            return Validated<PriceBreakdown>.Invalid("cumulativeUnits", $"must count the job's own {quantity} units; found {figures.CumulativeUnits}");
+            return Validated<PriceBreakdown>.Invalid("cumulativeUnits", $"must count the job's own {quantity} units; found {recorded.CumulativeUnits}");
         }
 
-        var lateness = new SupplierLateness(figures.LateJobs, figures.JobsInScope);
-        var again = JobPricing.Price(terms, itemCode, quantity, figures.CumulativeUnits, lateness, figures.Fee).ToLedgerData();
-        var recordedData = figures.ToLedgerData();
-        var differences = again
-            .Where(member => !JsonNode.DeepEquals(member.Value, recordedData[member.Key]))
-            .Select(member => new FieldError(member.Key, $"recorded {recordedData[member.Key]?.ToJsonString()}; the terms give {member.Value?.ToJsonString()}"))
-            .ToList();
-        return differences.Count == 0 ? recorded : Validated<PriceBreakdown>.Invalid(differences);
+        var lateness = new SupplierLateness(recorded.LateJobs, recorded.JobsInScope);
+        return Validated<PriceBreakdown>.Valid(JobPricing.Price(terms, itemCode, quantity, recorded.CumulativeUnits, lateness, recorded.Fee));
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace HousingLedger.Ledger;
 
 /// <summary>
@@ -10,8 +8,6 @@ namespace HousingLedger.Ledger;
 /// </summary>
 public sealed class ChainGoldenFileTests
 {
-    private const string RegenerateVariable = "HOUSINGLEDGER_REGENERATE_TESTDATA";
-
     [Fact]
     public async Task GoldenChains_AreWhatTheGeneratorProduces()
     {
@@ -26,7 +22,7 @@ public sealed class ChainGoldenFileTests
             expected[$"chains/{name}.verify.json"] = ChainGoldenFiles.VerifyFileOf(ChainSamples.Verify(blocks, ChainSamples.PublishedKeys()));
         }
 
-        CompareOrRegenerate(expected, WithoutSignatures);
+        GoldenTestData.CompareOrRegenerate(expected, GoldenTestData.WithoutSignatures);
         Assert.Equal(
             chains.Keys.Order(StringComparer.Ordinal),
             Directory.EnumerateFiles(LedgerTestData.PathOf("chains"), "*.jsonl").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal));
@@ -40,23 +36,7 @@ public sealed class ChainGoldenFileTests
         var expected = notes.ToDictionary(n => $"checkpoints/{n.Key}.note", n => n.Value, StringComparer.Ordinal);
         expected["checkpoints/vkey.txt"] = ChainGoldenFiles.VerifierKeyFile();
 
-        CompareOrRegenerate(expected, WithoutNoteSignatures);
-    }
-
-    /// <summary>A chain file with each block's signature blanked, for comparing what is deterministic.</summary>
-    private static string WithoutSignatures(string path, string content)
-    {
-        if (!path.EndsWith(".jsonl", StringComparison.Ordinal))
-        {
-            return content;
-        }
-
-        return string.Concat(content.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line =>
-        {
-            var block = JsonNode.Parse(line)!.AsObject();
-            block["signature"] = "…";
-            return Jcs.CanonicalizeToString(block) + "\n";
-        }));
+        GoldenTestData.CompareOrRegenerate(expected, WithoutNoteSignatures);
     }
 
     /// <summary>A note with each signature cut to its key name and 4-byte key id.</summary>
@@ -75,27 +55,4 @@ public sealed class ChainGoldenFileTests
         });
         return content[..split] + string.Concat(lines);
     }
-
-    private static void CompareOrRegenerate(IReadOnlyDictionary<string, string> expected, Func<string, string, string> comparable)
-    {
-        if (Environment.GetEnvironmentVariable(RegenerateVariable) == "1")
-        {
-            foreach (var (path, content) in expected)
-            {
-                File.WriteAllText(Path.Combine(SourceTestData(), path), content);
-            }
-
-            return;
-        }
-
-        foreach (var (path, content) in expected)
-        {
-            var onDisk = File.ReadAllText(LedgerTestData.PathOf(path.Split('/')));
-            Assert.True(
-                comparable(path, content) == comparable(path, onDisk),
-                $"testdata/{path} has drifted from the generator; regenerate with {RegenerateVariable}=1 if the change is meant.\nexpected:\n{comparable(path, content)}\nfound:\n{comparable(path, onDisk)}");
-        }
-    }
-
-    private static string SourceTestData() => Path.Combine(SourceTree.TestProject, "testdata");
 }
