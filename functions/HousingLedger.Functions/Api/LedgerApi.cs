@@ -11,10 +11,11 @@ using Microsoft.Azure.Functions.Worker;
 namespace HousingLedger.Functions.Api;
 
 /// <summary>
-/// Reading and checking a chain: its head, blocks, a JSON-lines export, a full verification, a receipt per event
-/// and a signed checkpoint. An association reads its own chain; the operator reads any. Anything else is 404.
+/// Reading and checking a chain: its head, blocks, a JSON-lines export, a full verification, a receipt per event,
+/// a signed checkpoint and (in the other part of this class) consistency proofs between checkpoints. An association
+/// reads its own chain; the operator reads any. Anything else is 404.
 /// </summary>
-public sealed class LedgerApi(ApiGate gate, TableLedgerStore ledger, SigningKeyRegistry keys, ISigningKey signingKey, Checkpoints checkpoints)
+public sealed partial class LedgerApi(ApiGate gate, TableLedgerStore ledger, SigningKeyRegistry keys, ISigningKey signingKey, Checkpoints checkpoints)
 {
     private const int MaxBlocksPerPage = 100;
     private static readonly ApiAccess Readers = ApiAccess.Keys(ApiRole.Operator, ApiRole.Admin, ApiRole.Finance, ApiRole.Auditor);
