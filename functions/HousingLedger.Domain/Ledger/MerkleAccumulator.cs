@@ -24,12 +24,7 @@ public sealed class MerkleAccumulator
     public static MerkleAccumulator Resume(long size, IReadOnlyList<byte[]> peaks)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(size);
-        ArgumentNullException.ThrowIfNull(peaks);
-        if (peaks.Count != long.PopCount(size) || peaks.Any(peak => peak is null || peak.Length != Rfc6962.HashSize))
-        {
-            throw new ArgumentException(
-                $"A tree of {size} leaves has {long.PopCount(size)} peaks of {Rfc6962.HashSize} bytes; found {peaks.Count}.", nameof(peaks));
-        }
+        Rfc6962.RequirePeaks(size, peaks);
 
         var resumed = new MerkleAccumulator { Size = size };
         resumed.peaks.AddRange(peaks.Select(peak => (byte[])peak.Clone()));

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace HousingLedger.Ledger;
 
 /// <summary>Audit paths and consistency proofs, built as RFC 6962 §2.1.1 and §2.1.2 define them.</summary>
@@ -36,9 +38,45 @@ public static partial class Rfc6962
         ArgumentOutOfRangeException.ThrowIfLessThan(toSize, fromSize);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(toSize, leafHashes.Count);
 
-        var proof = new List<byte[]>();
-        AppendSubproof(leafHashes, (int)fromSize, 0, (int)toSize, isWholeOldTree: true, proof);
-        return proof;
+        return Subproof(fromSize, toSize, (start, count) => SubtreeHash(leafHashes, (int)start, (int)count));
+    }
+
+    /// <summary>
+    /// The same proof as <see cref="ConsistencyProof(IReadOnlyList{byte[]}, long, long)"/> from size
+    /// <paramref name="fromSize"/> to fromSize + <paramref name="newLeafHashes"/>.Count, built without the old
+    /// tree's leaves: from its <paramref name="fromPeaks"/> (<see cref="MerkleAccumulator.Peaks"/>) and the leaves
+    /// appended since. So the work grows with the new leaves only, as a witness catching up wants. It can, because
+    /// SUBPROOF only takes a left part (of the old leaves) after stepping right past it, and those parts, with the
+    /// one it ends on, are exactly the peaks of the old tree; every right part lies wholly among the new leaves.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="fromSize"/> is below 1, as for the other overload.</exception>
+    /// <exception cref="ArgumentException">
+    /// There is not one peak per set bit of <paramref name="fromSize"/>, or a peak or leaf hash is not <see cref="HashSize"/> bytes long.
+    /// </exception>
+    public static IReadOnlyList<byte[]> ConsistencyProof(long fromSize, IReadOnlyList<byte[]> fromPeaks, IReadOnlyList<byte[]> newLeafHashes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(fromSize, 1);
+        RequirePeaks(fromSize, fromPeaks);
+        RequireHashes(newLeafHashes);
+
+        // The old tree's peak that starts at leaf `start` is the one after a peak for each set bit of `start`.
+        return Subproof(fromSize, fromSize + newLeafHashes.Count, (start, count) => start < fromSize
+            ? (byte[])fromPeaks[(int)long.PopCount(start)].Clone()
+            : SubtreeHash(newLeafHashes, (int)(start - fromSize), (int)count));
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="peaks"/> can be the compact range of a tree of <paramref name="size"/> leaves:
+    /// one hash of <see cref="HashSize"/> bytes per set bit of the size.
+    /// </summary>
+    internal static void RequirePeaks(long size, IReadOnlyList<byte[]> peaks, [CallerArgumentExpression(nameof(peaks))] string? paramName = null)
+    {
+        ArgumentNullException.ThrowIfNull(peaks, paramName);
+        if (peaks.Count != long.PopCount(size) || peaks.Any(peak => peak?.Length != HashSize))
+        {
+            throw new ArgumentException(
+                $"A tree of {size} leaves has {long.PopCount(size)} peaks of {HashSize} bytes; found {peaks.Count}.", paramName);
+        }
     }
 
     /// <summary>PATH(m, D[start:start+count]): the path inside the left part, then the right part's hash, or vice versa.</summary>
@@ -49,7 +87,7 @@ public static partial class Rfc6962
             return;
         }
 
-        var k = SplitPoint(count);
+        var k = (int)SplitPoint(count);
         if (m < k)
         {
             AppendPath(leafHashes, m, start, k, path);
@@ -62,17 +100,25 @@ public static partial class Rfc6962
         }
     }
 
+    /// <summary>PROOF(m, D[n]), taking the hash of each subtree it needs from <paramref name="subtreeHash"/>(start, count).</summary>
+    private static List<byte[]> Subproof(long m, long n, Func<long, long, byte[]> subtreeHash)
+    {
+        var proof = new List<byte[]>();
+        AppendSubproof(m, 0, n, isWholeOldTree: true, subtreeHash, proof);
+        return proof;
+    }
+
     /// <summary>
     /// SUBPROOF(m, D[start:start+count], b). <paramref name="isWholeOldTree"/> is b: while it holds, the subtree
     /// of the first m leaves is the old tree itself, whose root the verifier already has.
     /// </summary>
-    private static void AppendSubproof(IReadOnlyList<byte[]> leafHashes, int m, int start, int count, bool isWholeOldTree, List<byte[]> proof)
+    private static void AppendSubproof(long m, long start, long count, bool isWholeOldTree, Func<long, long, byte[]> subtreeHash, List<byte[]> proof)
     {
         if (m == count)
         {
             if (!isWholeOldTree)
             {
-                proof.Add(SubtreeHash(leafHashes, start, count));
+                proof.Add(subtreeHash(start, count));
             }
 
             return;
@@ -81,13 +127,13 @@ public static partial class Rfc6962
         var k = SplitPoint(count);
         if (m <= k)
         {
-            AppendSubproof(leafHashes, m, start, k, isWholeOldTree, proof);
-            proof.Add(SubtreeHash(leafHashes, start + k, count - k));
+            AppendSubproof(m, start, k, isWholeOldTree, subtreeHash, proof);
+            proof.Add(subtreeHash(start + k, count - k));
         }
         else
         {
-            AppendSubproof(leafHashes, m - k, start + k, count - k, isWholeOldTree: false, proof);
-            proof.Add(SubtreeHash(leafHashes, start, k));
+            AppendSubproof(m - k, start + k, count - k, isWholeOldTree: false, subtreeHash, proof);
+            proof.Add(subtreeHash(start, k));
         }
     }
 }

@@ -55,17 +55,19 @@ public static partial class Rfc6962
     }
 
     /// <summary>The hash of the subtree over <paramref name="count"/> leaves from <paramref name="start"/>.</summary>
-    private static byte[] SubtreeHash(IReadOnlyList<byte[]> leafHashes, int start, int count) => count switch
+    private static byte[] SubtreeHash(IReadOnlyList<byte[]> leafHashes, int start, int count)
     {
-        0 => EmptyRoot,
-        1 => (byte[])leafHashes[start].Clone(),
-        _ => HashChildren(
-            SubtreeHash(leafHashes, start, SplitPoint(count)),
-            SubtreeHash(leafHashes, start + SplitPoint(count), count - SplitPoint(count))),
-    };
+        if (count < 2)
+        {
+            return count == 0 ? EmptyRoot : (byte[])leafHashes[start].Clone();
+        }
+
+        var k = (int)SplitPoint(count);
+        return HashChildren(SubtreeHash(leafHashes, start, k), SubtreeHash(leafHashes, start + k, count - k));
+    }
 
     /// <summary>The largest power of two smaller than <paramref name="count"/> (which is at least 2).</summary>
-    private static int SplitPoint(int count) => 1 << BitOperations.Log2((uint)(count - 1));
+    private static long SplitPoint(long count) => 1L << BitOperations.Log2((ulong)(count - 1));
 
     private static void RequireHashes(IReadOnlyList<byte[]> leafHashes)
     {

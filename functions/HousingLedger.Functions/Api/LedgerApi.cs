@@ -11,10 +11,11 @@ using Microsoft.Azure.Functions.Worker;
 namespace HousingLedger.Functions.Api;
 
 /// <summary>
-/// Reading and checking a chain: its head, blocks, a JSON-lines export, a full verification, a receipt per event
-/// and a signed checkpoint. An association reads its own chain; the operator reads any. Anything else is 404.
+/// Reading and checking a chain: its head, blocks, a JSON-lines export, a full verification, a receipt per event,
+/// a signed checkpoint and (in the other part of this class) consistency proofs between checkpoints. An association
+/// reads its own chain; the operator reads any. Anything else is 404.
 /// </summary>
-public sealed class LedgerApi(ApiGate gate, TableLedgerStore ledger, SigningKeyRegistry keys, ISigningKey signingKey, Checkpoints checkpoints)
+public sealed partial class LedgerApi(ApiGate gate, TableLedgerStore ledger, SigningKeyRegistry keys, ISigningKey signingKey, Checkpoints checkpoints)
 {
     private const int MaxBlocksPerPage = 100;
     private static readonly ApiAccess Readers = ApiAccess.Keys(ApiRole.Operator, ApiRole.Admin, ApiRole.Finance, ApiRole.Auditor);
@@ -160,10 +161,8 @@ public sealed class LedgerApi(ApiGate gate, TableLedgerStore ledger, SigningKeyR
             : TypedResults.Ok(Receipt.For(block, location!.Index).ToJson());
     }
 
-    // Any association may read any chain's checkpoint: it holds only a size and a root, and associations witness one
-    // another's chains (SPEC §14), which is how a service showing two histories is caught.
     private async Task<Results<ContentHttpResult, ProblemHttpResult>> CheckpointAsync(string chain, CancellationToken cancellationToken) =>
-        Identifier.IsValid(chain)
+        MayReadTreeHashes(chain)
             ? TypedResults.Text(await checkpoints.GetAsync(chain, cancellationToken), "text/plain; charset=utf-8")
             : NoChain(chain);
 
@@ -176,6 +175,11 @@ public sealed class LedgerApi(ApiGate gate, TableLedgerStore ledger, SigningKeyR
     }
 
     private static bool MayRead(HttpContext context, string chain) => Identifier.IsValid(chain) && context.Caller().MayRead(chain);
+
+    // Checkpoints and consistency proofs hold only sizes and tree hashes, never a transaction: any association's key may
+    // read them, since associations witness one another's chains (SPEC §14), which is how a service showing two
+    // histories is caught.
+    private static bool MayReadTreeHashes(string chain) => Identifier.IsValid(chain);
 
     private static ProblemHttpResult NoChain(string chain) => Problems.NotFound($"No chain '{chain}' that this key may read.");
 }

@@ -17,6 +17,18 @@ public sealed class QueryParameters
 
     public static QueryParameters Of(HttpRequest request) => new(request.Query);
 
+    /// <summary>Like <see cref="Height"/>, but absent is an error too.</summary>
+    public long? RequiredHeight(string name)
+    {
+        if (query.ContainsKey(name))
+        {
+            return Height(name);
+        }
+
+        errors.Add(new FieldError(name, "is required: a whole number from 0 up"));
+        return null;
+    }
+
     /// <summary>A block height or tree size: a whole number from 0 up, given once; null when absent.</summary>
     public long? Height(string name)
     {

@@ -11,12 +11,14 @@ namespace HousingLedger.Infrastructure.Ledger;
 /// <summary>
 /// The chains in Table Storage, append-only. Partition = chain. Rows:
 /// <c>head</c> (height, block hash, transaction count and the peaks of the chain's Merkle tree; its ETag serialises appenders),
-/// <c>block|{height}</c> (the block as its export line), and <c>event|{eventId}</c> (where an event landed).
+/// <c>block|{height}</c> (the block as its export line, the index of its first leaf, and the peaks of the tree the block
+/// extends, so a consistency proof starts at the block rather than at the chain's first; see the other part of this class),
+/// and <c>event|{eventId}</c> (where an event landed).
 /// A block, its event rows and the head move together in one entity-group transaction, so two appenders can
 /// never claim the same height and no event id can land twice: the loser's transaction fails whole.
 /// Blocks and event rows are only ever inserted; only the head row is replaced.
 /// </summary>
-public sealed class TableLedgerStore(StorageClients storage)
+public sealed partial class TableLedgerStore(StorageClients storage)
 {
     /// <summary>Head, block and event rows must fit one 100-entity transaction.</summary>
     public const int MaxTransactionsPerBlock = 98;
@@ -27,6 +29,9 @@ public sealed class TableLedgerStore(StorageClients storage)
     private const string HeadRow = "head";
     // The head row's compact range of the chain's Merkle tree: its peaks' 32-byte hashes, concatenated, in base64.
     private const string TreePeaks = "TreePeaks";
+    // A block row's index of its first leaf (the size of the tree it extends), and that tree's peaks, written as TreePeaks.
+    private const string FirstLeafIndex = "FirstLeafIndex";
+    private const string PeaksBefore = "PeaksBefore";
     private const string BlockPrefix = "block|";
     private const string EventPrefix = "event|";
 
@@ -84,6 +89,7 @@ public sealed class TableLedgerStore(StorageClients storage)
         var header = block.Header;
         var chain = header.Chain;
         var tree = await TreeAsync(expected, cancellationToken);
+        var peaksBefore = tree.Peaks;
         foreach (var leaf in block.LeafHashes())
         {
             tree.Append(leaf);
@@ -95,12 +101,13 @@ public sealed class TableLedgerStore(StorageClients storage)
             ["Height"] = head.Height,
             ["BlockHash"] = head.BlockHash,
             ["TxCount"] = head.TxCount,
-            [TreePeaks] = Convert.ToBase64String([.. tree.Peaks.SelectMany(peak => peak)]),
+            [TreePeaks] = WritePeaks(tree.Peaks),
         };
 
         var blockRow = new TableEntity(chain, BlockKey(header.Height))
         {
-            ["FirstLeafIndex"] = expected?.Head.TxCount ?? 0,
+            [FirstLeafIndex] = expected?.Head.TxCount ?? 0,
+            [PeaksBefore] = WritePeaks(peaksBefore),
         };
         LargeText.Write(blockRow, "Block", block.ToJson().ToJsonString());
 
@@ -176,6 +183,8 @@ public sealed class TableLedgerStore(StorageClients storage)
     }
 
     private static string BlockKey(long height) => BlockPrefix + Keys.Padded(height);
+
+    private static string WritePeaks(IEnumerable<byte[]> peaks) => Convert.ToBase64String([.. peaks.SelectMany(peak => peak)]);
 
     private static List<byte[]>? ReadPeaks(string? base64) =>
         base64 is null ? null : [.. Convert.FromBase64String(base64).Chunk(Rfc6962.HashSize)];

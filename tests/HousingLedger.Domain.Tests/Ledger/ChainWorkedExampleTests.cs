@@ -16,6 +16,9 @@ public sealed class ChainWorkedExampleTests
     private const string Thumbprint = "026a22a83a03ea6d6e3797a9667fc47a434f435c0d2f112692a38d66c8298787";
     private const string SpkiHash = "ec7f3826e48758680d9f5d5a66c1c670e94e3cab90b95f83f26b3cc2d9804fc5";
     private const string NoteTextHash = "ba740c3335909dc71f7455ed0f13f8e93f38e0d76cc31a2342cad63a009807e8";
+    private const string ProofFrom2To7Leaves2To3 = "5203184a7917e8f194b61ff406fc7e04220d9879d5cbd83daa6bb80119d09a6a";
+    private const string ProofFrom2To7Leaves4To6 = "692bae7668442ee110b6cd420e043bd76973232a0221d37f5de9a1c3745562eb";
+    private const string ProofFrom2To7FirstStep = "f0aafe36bd812fad6c3a20971d976a6c7cda5c4401989b6228850566c5c798a9";
 
     [Fact]
     public void FirstGoldenBlock_HasTheDocumentedHashes()
@@ -59,6 +62,23 @@ public sealed class ChainWorkedExampleTests
     }
 
     [Fact]
+    public void GoldenCheckpoints_ConsistencyProofFromTheFirstBlockToTheWholeChain_IsTheDocumentedOneAndVerifies()
+    {
+        var leaves = File.ReadLines(LedgerTestData.PathOf("chains", "valid.jsonl"))
+            .SelectMany(line => Block.FromExportLine(line).Value.LeafHashes()).ToArray();
+        var old = GoldenCheckpoint("first-block.note");
+        var whole = GoldenCheckpoint("valid.note");
+
+        var proof = Rfc6962.ConsistencyProof(leaves, old.TreeSize, whole.TreeSize);
+        var firstStep = Rfc6962.HashChildren(old.RootHash, proof[0]);
+
+        Assert.Equal([ProofFrom2To7Leaves2To3, ProofFrom2To7Leaves4To6], proof.Select(Convert.ToHexStringLower));
+        Assert.Equal(ProofFrom2To7FirstStep, Convert.ToHexStringLower(firstStep));
+        Assert.Equal(whole.RootHash, Rfc6962.HashChildren(firstStep, proof[1]));
+        Assert.True(Rfc6962.VerifyConsistency(old.TreeSize, whole.TreeSize, old.RootHash, whole.RootHash, proof).IsValid);
+    }
+
+    [Fact]
     public void Document_QuotesTheGoldenFilesAndValuesAsTheyAre()
     {
         var document = File.ReadAllText(DocumentPath());
@@ -68,6 +88,7 @@ public sealed class ChainWorkedExampleTests
             File.ReadAllText(LedgerTestData.PathOf("checkpoints", "first-block.note")),
             File.ReadAllText(LedgerTestData.PathOf("checkpoints", "vkey.txt")).TrimEnd('\n'),
             Leaf0, Leaf1, MerkleRoot, BlockHash, Thumbprint, SpkiHash, NoteTextHash,
+            ProofFrom2To7Leaves2To3, ProofFrom2To7Leaves4To6, ProofFrom2To7FirstStep,
         };
 
         foreach (var text in quoted)
@@ -78,6 +99,9 @@ public sealed class ChainWorkedExampleTests
 
     private static Block FirstBlock() =>
         Block.FromExportLine(File.ReadLines(LedgerTestData.PathOf("chains", "valid.jsonl")).First()).Value;
+
+    private static Checkpoint GoldenCheckpoint(string name) =>
+        CheckpointVerifier.Verify(File.ReadAllText(LedgerTestData.PathOf("checkpoints", name)), ChainSamples.PublishedKeys().Keys).Checkpoint!;
 
     private static string PadBase64(string base64Url) =>
         base64Url.Replace('-', '+').Replace('_', '/') + new string('=', (4 - (base64Url.Length % 4)) % 4);

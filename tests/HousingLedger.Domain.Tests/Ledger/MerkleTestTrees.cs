@@ -25,5 +25,11 @@ internal static class MerkleTestTrees
         return document.RootElement.Clone();
     }
 
+    /// <summary>A verification probe's proof; upstream writes an empty one as null.</summary>
+    public static byte[][] ProbeProof(JsonElement probe) =>
+        probe.GetProperty("proof").ValueKind == JsonValueKind.Null
+            ? []
+            : probe.GetProperty("proof").EnumerateArray().Select(h => h.GetBytesFromBase64()).ToArray();
+
     public static string Hex(IEnumerable<byte[]> hashes) => string.Join(",", hashes.Select(Convert.ToHexStringLower));
 }

@@ -23,7 +23,7 @@ public sealed class Rfc6962ProbeTests
 
         var check = Rfc6962.VerifyInclusion(
             Size(p, "leafIdx"), Size(p, "treeSize"),
-            p.GetProperty("leafHash").GetBytesFromBase64(), Proof(p), p.GetProperty("root").GetBytesFromBase64());
+            p.GetProperty("leafHash").GetBytesFromBase64(), MerkleTestTrees.ProbeProof(p), p.GetProperty("root").GetBytesFromBase64());
 
         AssertOutcome(p, check, expectRefusal: p.GetProperty("wantErr").GetBoolean());
     }
@@ -36,7 +36,7 @@ public sealed class Rfc6962ProbeTests
 
         var check = Rfc6962.VerifyConsistency(
             Size(p, "size1"), Size(p, "size2"),
-            p.GetProperty("root1").GetBytesFromBase64(), p.GetProperty("root2").GetBytesFromBase64(), Proof(p));
+            p.GetProperty("root1").GetBytesFromBase64(), p.GetProperty("root2").GetBytesFromBase64(), MerkleTestTrees.ProbeProof(p));
 
         AssertOutcome(p, check, expectRefusal: p.GetProperty("wantErr").GetBoolean() || probe == RefusedForShortHashes);
     }
@@ -50,11 +50,6 @@ public sealed class Rfc6962ProbeTests
 
     // Upstream sizes are uint64 and some mutations wrap below zero; beyond long they are out of range anyway.
     private static long Size(JsonElement probe, string name) => (long)Math.Min(probe.GetProperty(name).GetUInt64(), long.MaxValue);
-
-    private static byte[][] Proof(JsonElement probe) =>
-        probe.GetProperty("proof").ValueKind == JsonValueKind.Null
-            ? []
-            : probe.GetProperty("proof").EnumerateArray().Select(h => h.GetBytesFromBase64()).ToArray();
 
     private static TheoryData<string> Probes(string kind)
     {

@@ -21,10 +21,10 @@ public sealed class CheckpointTests(AzuriteFixture azurite) : ServiceTest(azurit
         await Api.RaiseJobAsync(association, contractId);
         await Api.WaitForChainAsync(association, 2);
 
-        var checkpoint = await VerifiedAsync(association);
+        var checkpoint = await Api.VerifiedCheckpointAsync(association);
 
         var tree = new MerkleAccumulator();
-        foreach (var leaf in (await ExportAsync(association)).SelectMany(block => block.LeafHashes()))
+        foreach (var leaf in (await Api.ExportAsync(association)).SelectMany(block => block.LeafHashes()))
         {
             tree.Append(leaf);
         }
@@ -42,37 +42,14 @@ public sealed class CheckpointTests(AzuriteFixture azurite) : ServiceTest(azurit
         await Api.WaitForChainAsync(association, 1);
 
         // ES256 signatures are randomised: signing the same text again would give a different note.
-        var first = await NoteAsync(association);
-        Assert.Equal(first, await NoteAsync(association));
+        var first = await Api.CheckpointNoteAsync(association);
+        Assert.Equal(first, await Api.CheckpointNoteAsync(association));
 
         await Api.RaiseJobAsync(association, contractId);
         await Api.WaitForChainAsync(association, 2);
-        var grown = await NoteAsync(association);
+        var grown = await Api.CheckpointNoteAsync(association);
 
         Assert.NotEqual(first, grown);
-        Assert.Equal(2, (await VerifiedAsync(association)).TreeSize);
-    }
-
-    private async Task<string> NoteAsync(Association association)
-    {
-        using var answer = await Api.SendAsync(HttpMethod.Get, $"/api/ledger/{association.AssociationId}/checkpoint", association.ApiKey);
-        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
-        return await answer.Content.ReadAsStringAsync();
-    }
-
-    private async Task<Checkpoint> VerifiedAsync(Association association)
-    {
-        var jwks = Jwks.FromJson(await Api.JsonAsync(HttpMethod.Get, "/api/.well-known/jwks.json", null, expect: HttpStatusCode.OK));
-        Assert.True(jwks.IsValid, string.Join("; ", jwks.Errors));
-        var verified = CheckpointVerifier.Verify(await NoteAsync(association), jwks.Value.Keys);
-        Assert.True(verified.Valid, verified.Reason);
-        return verified.Checkpoint!;
-    }
-
-    private async Task<List<Block>> ExportAsync(Association association)
-    {
-        using var export = await Api.SendAsync(HttpMethod.Get, $"/api/ledger/{association.AssociationId}/export", association.ApiKey);
-        var lines = (await export.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        return [.. lines.Select(Block.FromExportLine).Select(block => block.IsValid ? block.Value : throw new InvalidDataException(string.Join("; ", block.Errors)))];
+        Assert.Equal(2, (await Api.VerifiedCheckpointAsync(association)).TreeSize);
     }
 }

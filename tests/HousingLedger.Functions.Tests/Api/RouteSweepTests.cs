@@ -73,6 +73,7 @@ public sealed class RouteSweepTests(AzuriteFixture azurite) : ServiceTest(azurit
     [InlineData("/api/ledger/{id}/verify")]
     [InlineData("/api/ledger/{id}/export")]
     [InlineData("/api/ledger/{id}/checkpoint")]
+    [InlineData("/api/ledger/{id}/consistency")]
     [InlineData("/api/ledger/{chain}/receipts/{id}")]
     [InlineData("/api/webhooks/suppliers/{id}")]
     public async Task Every_route_with_an_id_refuses_hostile_ids_with_a_problem(string route)

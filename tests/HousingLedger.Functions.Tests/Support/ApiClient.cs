@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HousingLedger.Ledger;
 using HousingLedger.Webhooks;
 using HousingLedger.Values;
 
@@ -128,6 +129,32 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
 
     public async Task<JsonObject> HeadAsync(Association association) =>
         await JsonAsync(HttpMethod.Get, $"/api/ledger/{association.AssociationId}/head", association.ApiKey, expect: HttpStatusCode.OK);
+
+    /// <summary>The association's chain's checkpoint: the signed note as served.</summary>
+    public async Task<string> CheckpointNoteAsync(Association association)
+    {
+        using var answer = await SendAsync(HttpMethod.Get, $"/api/ledger/{association.AssociationId}/checkpoint", association.ApiKey);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        return await answer.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>The association's chain's checkpoint, verified under the keys the service publishes.</summary>
+    public async Task<Checkpoint> VerifiedCheckpointAsync(Association association)
+    {
+        var jwks = Jwks.FromJson(await JsonAsync(HttpMethod.Get, "/api/.well-known/jwks.json", null, expect: HttpStatusCode.OK));
+        Assert.True(jwks.IsValid, string.Join("; ", jwks.Errors));
+        var verified = CheckpointVerifier.Verify(await CheckpointNoteAsync(association), jwks.Value.Keys);
+        Assert.True(verified.Valid, verified.Reason);
+        return verified.Checkpoint!;
+    }
+
+    /// <summary>The association's chain as its export serves it.</summary>
+    public async Task<List<Block>> ExportAsync(Association association)
+    {
+        using var export = await SendAsync(HttpMethod.Get, $"/api/ledger/{association.AssociationId}/export", association.ApiKey);
+        var lines = (await export.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return [.. lines.Select(Block.FromExportLine).Select(block => block.IsValid ? block.Value : throw new InvalidDataException(string.Join("; ", block.Errors)))];
+    }
 
     /// <summary>Waits, up to a bound, until the association's chain holds <paramref name="transactions"/> transactions.</summary>
     public async Task<JsonObject> WaitForChainAsync(Association association, long transactions, TimeSpan? within = null)

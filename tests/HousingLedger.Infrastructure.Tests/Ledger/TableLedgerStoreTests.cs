@@ -10,7 +10,7 @@ namespace HousingLedger.Infrastructure.Tests.Ledger;
 
 /// <summary>The chain store against Azurite: appends are all-or-nothing, one block per height, one landing per event.</summary>
 [Collection(AzuriteFixture.CollectionName)]
-public sealed class TableLedgerStoreTests(AzuriteFixture azurite) : IAsyncLifetime, IDisposable
+public sealed partial class TableLedgerStoreTests(AzuriteFixture azurite) : IAsyncLifetime, IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 10, 0, 0, TimeSpan.Zero);
     private readonly EcdsaSigningKey key = EcdsaSigningKey.Create();
