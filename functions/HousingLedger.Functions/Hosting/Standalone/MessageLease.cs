@@ -42,7 +42,10 @@ internal sealed class MessageLease : IAsyncDisposable
             while (true)
             {
                 await Task.Delay(visibility / 2, time, stopping);
-                var renewed = await queue.UpdateMessageAsync(messageId, popReceipt, visibilityTimeout: visibility, cancellationToken: stopping);
+
+                // Never cancelled midway: a renewal that reached the queue gives the message a new receipt, and losing
+                // the answer would leave the message impossible to delete, so it would run again.
+                var renewed = await queue.UpdateMessageAsync(messageId, popReceipt, visibilityTimeout: visibility, cancellationToken: CancellationToken.None);
                 popReceipt = renewed.Value.PopReceipt;
             }
         }
