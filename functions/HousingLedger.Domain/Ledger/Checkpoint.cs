@@ -70,6 +70,40 @@ public sealed record Checkpoint
 
     public override int GetHashCode() => HashCode.Combine(Origin, TreeSize);
 
+    /// <summary>
+    /// The checkpoint a signed note carries, read <em>without</em> checking any signature (use
+    /// <see cref="CheckpointVerifier"/> for that): for comparing notes when their keys are not at hand. Null, with
+    /// what was expected and what was found, when the note is not text, a blank line and signature lines, or its
+    /// text is not a checkpoint.
+    /// </summary>
+    public static Checkpoint? FromSignedNote(string note, out string reason)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        return FromSignedNote(note, out _, out _, out reason);
+    }
+
+    /// <summary>Splits a signed note at its last blank line and reads its text; the signature lines are not read.</summary>
+    internal static Checkpoint? FromSignedNote(string note, out string text, out string[] signatureLines, out string reason)
+    {
+        (text, signatureLines) = (string.Empty, []);
+        if (note.Any(c => char.IsControl(c) && c != '\n'))
+        {
+            reason = "note: expected no control characters but newlines, found some";
+            return null;
+        }
+
+        var split = note.LastIndexOf("\n\n", StringComparison.Ordinal);
+        if (split < 0 || split + 2 == note.Length || !note.EndsWith('\n'))
+        {
+            reason = "note: expected text, a blank line and signature lines each ending in a newline, found no such shape";
+            return null;
+        }
+
+        text = note[..(split + 1)];
+        signatureLines = note[(split + 2)..^1].Split('\n');
+        return FromNoteText(text, out reason);
+    }
+
     /// <summary>Reads a note text written by <see cref="ToNoteText"/>; null with a reason when it is not one.</summary>
     internal static Checkpoint? FromNoteText(string text, out string reason)
     {

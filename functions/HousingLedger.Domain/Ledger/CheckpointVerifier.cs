@@ -25,19 +25,7 @@ public static class CheckpointVerifier
     {
         ArgumentNullException.ThrowIfNull(note);
         ArgumentNullException.ThrowIfNull(trustedKeys);
-        if (note.Any(c => char.IsControl(c) && c != '\n'))
-        {
-            return CheckpointVerification.Failed("note: expected no control characters but newlines, found some");
-        }
-
-        var split = note.LastIndexOf("\n\n", StringComparison.Ordinal);
-        if (split < 0 || split + 2 == note.Length || !note.EndsWith('\n'))
-        {
-            return CheckpointVerification.Failed("note: expected text, a blank line and signature lines each ending in a newline, found no such shape");
-        }
-
-        var text = note[..(split + 1)];
-        var checkpoint = Checkpoint.FromNoteText(text, out var reason);
+        var checkpoint = Checkpoint.FromSignedNote(note, out var text, out var signatureLines, out var reason);
         if (checkpoint is null)
         {
             return CheckpointVerification.Failed(reason);
@@ -46,7 +34,7 @@ public static class CheckpointVerifier
         var digest = SHA256.HashData(Encoding.UTF8.GetBytes(text));
         var keys = trustedKeys.ToList();
         var verified = 0;
-        foreach (var line in note[(split + 2)..^1].Split('\n'))
+        foreach (var line in signatureLines)
         {
             var signature = ReadSignatureLine(line, out reason);
             if (signature is null)
