@@ -44,6 +44,7 @@ internal static class ConsistencyCommand
         var older = await CheckpointNotes.ReadAsync(oldPath, "OLD", jwks, cancellationToken);
         var newer = await CheckpointNotes.ReadAsync(newPath, "NEW", jwks, cancellationToken);
         var answer = await ConsistencyProofFile.ReadAsync(proofPath, cancellationToken);
+
         // A usage problem (a path that cannot be read) outranks a corrupt file: until every file is read, nothing is checked.
         var problem = new[] { older.As<object>(), newer.As<object>(), answer.As<object>() }.Where(loaded => loaded.Problem is not null).MaxBy(loaded => loaded.Code);
         if (problem is not null)
