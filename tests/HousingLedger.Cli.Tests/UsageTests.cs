@@ -13,6 +13,8 @@ public sealed class UsageTests
         new[] { "checkpoint", "checkpoints/valid.note", "--jwks", "jwks.json", "--export", "no-such-export.jsonl" },
         new[] { "consistency", "checkpoints/first-block.note", "checkpoints/valid.note" },
         new[] { "consistency", "checkpoints/first-block.note", "checkpoints/valid.note", "no-such-proof.json" },
+        new[] { "verify", "exports/valid.jsonl", "--jwks", "jwks.json", "--chain", "" },
+        new[] { "verify", "exports/valid.jsonl", "--jwks", "jwks.json", "--chain", "not a chain" },
         new[] { "recompute", "exports/valid.jsonl" },
         Array.Empty<string>(),
     };
@@ -38,6 +40,25 @@ public sealed class UsageTests
         Assert.EndsWith("jwks-with-rsa-key.json' is not a JWKS: keys[0].kty must be \"EC\", found \"RSA\"\n", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task JwksWithNoKeys_IsAUsageError()
+    {
+        var empty = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(empty, """{"keys": []}""");
+
+            var run = await HlRun.InProcessAsync("verify", HlRun.Input("exports/valid.jsonl"), "--jwks", empty);
+
+            Assert.True(run.ExitCode == 2, run.ToString());
+            Assert.EndsWith("' holds no keys\n", run.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(empty);
+        }
+    }
+
     [Theory]
     [InlineData("verify")]
     [InlineData("receipt")]
@@ -51,6 +72,7 @@ public sealed class UsageTests
         Assert.Contains($"hl {command}", run.Stdout, StringComparison.Ordinal);
     }
 
+    /// <summary>File names (with a dot, and the exports folder) become test input paths; options and names stay as written.</summary>
     private static string InputOrAsGiven(string arg) =>
         arg.StartsWith('-') || !arg.Contains('.', StringComparison.Ordinal) && arg != "exports" ? arg : HlRun.Input(arg);
 }

@@ -8,6 +8,11 @@ namespace HousingLedger.Cli.Inputs;
 /// </summary>
 internal static class PublishedKeys
 {
-    public static Task<Loaded<Jwks>> ReadAsync(string path, CancellationToken cancellationToken) =>
-        JsonFile.ReadAsync(path, "JWKS", underAudit: false, Jwks.FromJson, cancellationToken);
+    public static async Task<Loaded<Jwks>> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        var keys = await JsonFile.ReadAsync(path, "JWKS", underAudit: false, Jwks.FromJson, cancellationToken);
+
+        // The service never removes a key, so a set with none is not its JWKS: nothing could be verified against it.
+        return keys.Value is { Keys.Count: 0 } ? Loaded<Jwks>.Unusable($"the JWKS '{path}' holds no keys") : keys;
+    }
 }
