@@ -26,10 +26,10 @@ public sealed class ProcessTests
         Assert.StartsWith("hl: cannot read the export 'no-such-export.jsonl'", run.Stderr, StringComparison.Ordinal);
     }
 
-    /// <summary>Runs the hl.dll built beside these tests with the dotnet that runs them, stderr redirected (so no progress bar).</summary>
+    /// <summary>Runs the hl.dll built beside these tests with the dotnet host the SDK names, stderr redirected (so no progress bar).</summary>
     private static async Task<HlRun> RunAsync(params string[] args)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!)
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
