@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HousingLedger.Validation;
@@ -13,6 +14,7 @@ namespace HousingLedger.Ledger;
 public sealed record Block
 {
     private static readonly string[] MemberNames = ["header", "signature", "transactions"];
+    private static readonly JsonDocumentOptions ExportLineOptions = new() { AllowDuplicateProperties = false };
 
     private readonly LedgerTransaction[] transactions;
 
@@ -50,14 +52,23 @@ public sealed record Block
     public static Validated<Block> FromJson(JsonObject json) =>
         LedgerDocument.Read(json, string.Empty, MemberNames, Read);
 
-    /// <summary>Reads one line of a chain export.</summary>
+    /// <summary>
+    /// Reads one line of a chain export. The text is read as its UTF-8 bytes, as the export carries it; a lone
+    /// surrogate, which no UTF-8 export can hold, becomes U+FFFD and so changes what the line hashes to.
+    /// </summary>
     public static Validated<Block> FromExportLine(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
+        return FromExportLine(Encoding.UTF8.GetBytes(line));
+    }
+
+    /// <summary>Reads one line of a chain export from its UTF-8 bytes, without the newline. Bytes that are not UTF-8 are not JSON.</summary>
+    public static Validated<Block> FromExportLine(ReadOnlySpan<byte> utf8Line)
+    {
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(line, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+            node = JsonNode.Parse(utf8Line, documentOptions: ExportLineOptions);
         }
         catch (JsonException malformed)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using HousingLedger.Validation;
 
 namespace HousingLedger.Ledger;
 
@@ -14,7 +15,7 @@ namespace HousingLedger.Ledger;
 /// </summary>
 public sealed partial class ChainVerifier
 {
-    private readonly string chain;
+    private string? chain;
     private readonly Func<string, PublicSigningKey?> findKey;
     private readonly Dictionary<string, (long Height, int Index)> eventIds = new(StringComparer.Ordinal);
     private readonly MerkleAccumulator leaves = new();
@@ -31,6 +32,20 @@ public sealed partial class ChainVerifier
         this.chain = chain;
         this.findKey = findKey;
     }
+
+    /// <summary>
+    /// A verifier of the chain its first block names: for an export read on its own, where nothing but its
+    /// content says whose chain it is. Every later block and transaction must be that chain's.
+    /// </summary>
+    /// <param name="findKey">The published key with a given kid, or null when there is none (e.g. <see cref="Jwks.Find"/>).</param>
+    public ChainVerifier(Func<string, PublicSigningKey?> findKey)
+    {
+        ArgumentNullException.ThrowIfNull(findKey);
+        this.findKey = findKey;
+    }
+
+    /// <summary>The chain being verified; null until the first block names it, when none was given.</summary>
+    public string? Chain => chain;
 
     /// <summary>What has been verified so far, and the first failure if there was one.</summary>
     public ChainVerification Result => new(blocks, leaves.Size, failure);
@@ -74,12 +89,21 @@ public sealed partial class ChainVerifier
     public bool AddExportLine(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        if (failure is not null)
-        {
-            return false;
-        }
+        return failure is null && AddReadBlock(Block.FromExportLine(line));
+    }
 
-        var block = Block.FromExportLine(line);
+    /// <summary>Checks the next line of a chain export, given as its UTF-8 bytes without the newline.</summary>
+    public bool AddExportLine(ReadOnlySpan<byte> utf8Line) =>
+        failure is null && AddReadBlock(Block.FromExportLine(utf8Line));
+
+    /// <summary>Fails the chain at the next height because its export line cannot be read at all (see <see cref="ChainExport"/>).</summary>
+    internal void RefuseExportLine(string reason)
+    {
+        failure ??= new ChainVerificationFailure(blocks, null, reason);
+    }
+
+    private bool AddReadBlock(Validated<Block> block)
+    {
         if (block.IsValid)
         {
             return Add(block.Value);
@@ -109,6 +133,7 @@ public sealed partial class ChainVerifier
             return new(height, null, $"previousHash: expected {previousHash} ({whose}), found {header.PreviousHash}");
         }
 
+        chain ??= header.Chain;
         if (header.Chain != chain)
         {
             return new(height, null, $"header.chain: expected '{chain}', found '{header.Chain}'");

@@ -70,6 +70,15 @@ public sealed record Checkpoint
 
     public override int GetHashCode() => HashCode.Combine(Origin, TreeSize);
 
+    /// <summary>
+    /// The checkpoint a signed note carries, read <em>without</em> checking any signature (use
+    /// <see cref="CheckpointVerifier"/> for that): for comparing notes when their keys are not at hand. Null, with
+    /// what was expected and what was found, when the note is not text, a blank line and signature lines, or its
+    /// text is not a checkpoint.
+    /// </summary>
+    public static Checkpoint? FromSignedNote(string note, out string reason) =>
+        SignedNote.Split(note, out reason) is { } parts ? FromNoteText(parts.Text, out reason) : null;
+
     /// <summary>Reads a note text written by <see cref="ToNoteText"/>; null with a reason when it is not one.</summary>
     internal static Checkpoint? FromNoteText(string text, out string reason)
     {

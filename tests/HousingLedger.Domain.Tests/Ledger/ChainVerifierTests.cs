@@ -39,6 +39,21 @@ public sealed class ChainVerifierTests
     }
 
     [Fact]
+    public async Task VerifierOfNoNamedChain_TakesTheFirstBlocksChain_AndHoldsEveryLaterBlockToIt()
+    {
+        using var key = ChainSamples.SigningKey();
+        var riverside = await ChainSamples.SealAsync(key);
+        var stray = await BlockSealer.SealAsync("assoc_elsewhere", ChainHead.After(null, riverside[0]) with { Chain = "assoc_elsewhere" }, [new LedgerTransaction("job.raised", "assoc_elsewhere", "evt_9", ChainSamples.Monday, ChainSamples.Monday, "association:assoc_elsewhere", "job:job_9", new JsonObject())], ChainSamples.Monday, key);
+
+        var verifier = new ChainVerifier(ChainSamples.PublishedKeys().Find);
+        verifier.Add(riverside[0]);
+        verifier.Add(stray);
+
+        Assert.Equal(ChainSamples.Chain, verifier.Chain);
+        Assert.Equal(new ChainVerificationFailure(1, null, "header.chain: expected 'assoc_riverside', found 'assoc_elsewhere'"), verifier.Result.Failure);
+    }
+
+    [Fact]
     public async Task ATransactionOfAnotherChain_FailsNamingItsIndex()
     {
         using var key = ChainSamples.SigningKey();

@@ -119,6 +119,29 @@ public sealed class CheckpointTests
         Assert.StartsWith(reasonStart, verification.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("valid")]
+    [InlineData("bad-signature")]
+    [InlineData("unknown-key")]
+    public async Task FromSignedNote_ReadsTheCheckpointWithoutCheckingSignatures(string name)
+    {
+        var note = await File.ReadAllTextAsync(LedgerTestData.PathOf("checkpoints", name + ".note"));
+
+        var checkpoint = Checkpoint.FromSignedNote(note, out var reason);
+
+        Assert.True(checkpoint is not null, $"{name}: {reason}");
+        Assert.Equal(("housingledger/assoc_riverside", 7L, "XdQFzmDbkxMeG2XB3pTKXKU6zC+G+hC32Pz8Vjq09Fc="), (checkpoint.Origin, checkpoint.TreeSize, Convert.ToBase64String(checkpoint.RootHash)));
+    }
+
+    [Fact]
+    public void FromSignedNote_NoteWithoutSignatureLines_SaysWhatIsWrong()
+    {
+        var checkpoint = Checkpoint.FromSignedNote("housingledger/assoc_riverside\n7\nXdQFzmDbkxMeG2XB3pTKXKU6zC+G+hC32Pz8Vjq09Fc=\n", out var reason);
+
+        Assert.Null(checkpoint);
+        Assert.StartsWith("note: expected text, a blank line and signature lines", reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task VerifierKey_IsNameHexKeyIdAndBase64OfTypeByteAndSpki()
     {

@@ -1,0 +1,3 @@
+using HousingLedger.Cli;
+
+return await Hl.RunAsync(args, AuditorConsole.Standard());
