@@ -9,12 +9,13 @@ internal static class Hl
     /// <summary>Runs <c>hl</c> with <paramref name="args"/>; tests call this in process with captured writers.</summary>
     public static async Task<int> RunAsync(string[] args, AuditorConsole console, CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("Verifies a HousingLedger chain's exports, receipts, checkpoints and consistency proofs offline, with the published keys alone.")
+        var root = new RootCommand("Verifies a HousingLedger chain's exports, receipts, checkpoints and consistency proofs offline, with the published keys alone, and recomputes its payments.")
         {
             VerifyCommand.Create(console),
             ReceiptCommand.Create(console),
             CheckpointCommand.Create(console),
             ConsistencyCommand.Create(console),
+            RecomputeCommand.Create(console),
         };
 
         // Help names the tool as the auditor types it, also when it runs inside another process (tests, dotnet run).
