@@ -16,6 +16,8 @@ internal static class Hl
             CheckpointCommand.Create(console),
             ConsistencyCommand.Create(console),
             RecomputeCommand.Create(console),
+            WitnessKeyCommand.Create(console),
+            WitnessCommand.Create(console),
         };
 
         // Help names the tool as the auditor types it, also when it runs inside another process (tests, dotnet run).

@@ -17,23 +17,35 @@ internal static class CheckpointCommand
             Description = "The chain's export: it must verify, and its tree size and root must be the checkpoint's.",
             HelpName = "EXPORT",
         };
+        var witnesses = new Option<string?>("--witness")
+        {
+            Description = "Witnesses' verifier keys, one a line: each must have cosigned the checkpoint (C2SP tlog-cosignature, Ed25519).",
+            HelpName = "KEYS",
+        };
         var command = new Command(
             "checkpoint",
-            "Checks a C2SP signed checkpoint: signed by a published key, and with --export, that the export verifies and has the checkpoint's tree size and root.")
+            "Checks a C2SP signed checkpoint: signed by a published key; with --export, that the export verifies and has the checkpoint's tree size and root; with --witness, that each witness cosigned it.")
         {
-            checkpoint, jwks, export,
+            checkpoint, jwks, export, witnesses,
         };
         command.SetAction((parsed, cancellationToken) =>
-            RunAsync(console, parsed.GetValue(checkpoint)!, parsed.GetValue(jwks)!, parsed.GetValue(export), cancellationToken));
+            RunAsync(console, parsed.GetValue(checkpoint)!, parsed.GetValue(jwks)!, parsed.GetValue(export), parsed.GetValue(witnesses), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(AuditorConsole console, string notePath, string jwksPath, string? exportPath, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        AuditorConsole console, string notePath, string jwksPath, string? exportPath, string? witnessKeysPath, CancellationToken cancellationToken)
     {
         var keys = await PublishedKeys.ReadAsync(jwksPath, cancellationToken);
         if (keys.Value is not { } jwks)
         {
             return (int)Verdict.NotLoaded(console, keys);
+        }
+
+        var witnesses = witnessKeysPath is null ? null : await WitnessCosignatures.ReadKeysAsync(witnessKeysPath, cancellationToken);
+        if (witnesses is { Value: null })
+        {
+            return (int)Verdict.NotLoaded(console, witnesses);
         }
 
         var loaded = await CheckpointNotes.ReadAsync(notePath, "checkpoint", jwks, cancellationToken);
@@ -42,9 +54,19 @@ internal static class CheckpointCommand
             return (int)Verdict.NotLoaded(console, loaded);
         }
 
+        if (witnesses?.Value is { } trusted)
+        {
+            var note = (await InputFile.ReadTextAsync(notePath, "checkpoint", underAudit: true, cancellationToken)).Value!;
+            if (WitnessCosignatures.FirstMissing(note, trusted, DateTimeOffset.UtcNow) is { } missing)
+            {
+                return (int)Verdict.Fails(console, $"checkpoint {CheckpointNotes.Describe(checkpoint)}: {missing}");
+            }
+        }
+
+        var cosigned = witnesses?.Value is { } all ? $", and cosigned by {string.Join(", ", all.Select(w => w.Name))}" : string.Empty;
         if (exportPath is null)
         {
-            return (int)Verdict.Holds(console, $"checkpoint {CheckpointNotes.Describe(checkpoint)}: signed by a published key");
+            return (int)Verdict.Holds(console, $"checkpoint {CheckpointNotes.Describe(checkpoint)}: signed by a published key{cosigned}");
         }
 
         var verifier = new ChainVerifier(checkpoint.Chain, jwks.Find);
@@ -61,7 +83,7 @@ internal static class CheckpointCommand
 
         var exported = Checkpoint.ForChain(checkpoint.Chain, verifier.TreeSize, verifier.RootHash());
         return (int)(exported == checkpoint
-            ? Verdict.Holds(console, $"checkpoint {CheckpointNotes.Describe(checkpoint)}: signed by a published key, and the export verifies to the same tree size and root")
+            ? Verdict.Holds(console, $"checkpoint {CheckpointNotes.Describe(checkpoint)}: signed by a published key, and the export verifies to the same tree size and root{cosigned}")
             : Verdict.Fails(console, $"checkpoint does not match the export: expected the export to have the checkpoint's tree size {checkpoint.TreeSize} and root {Convert.ToBase64String(checkpoint.RootHash)}, found tree size {exported.TreeSize} and root {Convert.ToBase64String(exported.RootHash)}"));
     }
 }

@@ -16,7 +16,7 @@ internal sealed record ConsistencyProofFile(string Chain, long From, long To, IR
     public static Task<Loaded<ConsistencyProofFile>> ReadAsync(string path, CancellationToken cancellationToken) =>
         JsonFile.ReadAsync(path, "consistency proof", underAudit: true, FromJson, cancellationToken);
 
-    private static Validated<ConsistencyProofFile> FromJson(JsonObject json)
+    internal static Validated<ConsistencyProofFile> FromJson(JsonObject json)
     {
         var unexpected = json.Select(member => member.Key).FirstOrDefault(name => !MemberNames.Contains(name, StringComparer.Ordinal));
         if (unexpected is not null)
