@@ -23,7 +23,7 @@ internal static class WitnessCommand
     public static Command Create(AuditorConsole console)
     {
         var chain = new Argument<string>("CHAIN") { Description = "The chain to witness: an association's id." };
-        var service = new Option<Uri>("--service") { Description = "The service's address, e.g. https://housingledger.example.", HelpName = "URL", Required = true };
+        var service = new Option<string>("--service") { Description = "The service's address, e.g. https://housingledger.example.", HelpName = "URL", Required = true };
         var apiKey = new Option<string>("--api-key-file") { Description = "A file holding an API key of the association running the witness.", HelpName = "FILE", Required = true };
         var key = new Option<string>("--key") { Description = "The witness's private key (hl witness-key).", HelpName = "FILE", Required = true };
         var state = new Option<string>("--state") { Description = "Where the last checkpoint this witness cosigned for the chain is kept.", HelpName = "FILE", Required = true };
@@ -37,11 +37,17 @@ internal static class WitnessCommand
     }
 
     private static async Task<int> RunAsync(
-        AuditorConsole console, string chain, Uri service, string apiKeyPath, string keyPath, string statePath, CancellationToken cancellationToken)
+        AuditorConsole console, string chain, string serviceAddress, string apiKeyPath, string keyPath, string statePath, CancellationToken cancellationToken)
     {
         if (!Identifier.IsValid(chain))
         {
             return (int)console.Problem(ExitCode.Usage, $"CHAIN: expected a chain name, {Identifier.Rule}; found '{chain}'");
+        }
+
+        // A trailing slash, so the API's relative paths go under the address given rather than replacing its last segment.
+        if (!Uri.TryCreate(serviceAddress.TrimEnd('/') + "/", UriKind.Absolute, out var service) || service.Scheme is not ("https" or "http"))
+        {
+            return (int)console.Problem(ExitCode.Usage, $"--service: expected the service's http(s) address; found '{serviceAddress}'");
         }
 
         var apiKey = await InputFile.ReadTextAsync(apiKeyPath, "API key", underAudit: false, cancellationToken);
