@@ -73,11 +73,13 @@ internal static class WitnessCommand
             }
         }
 
-        using var http = new HttpClient { BaseAddress = service, Timeout = TimeSpan.FromSeconds(60) };
+        // Every answer the witness reads is small (a JWKS, a note, a proof of a few dozen hashes), so a service that sends
+        // more is refused rather than buffered.
+        using var http = new HttpClient { BaseAddress = service, Timeout = TimeSpan.FromSeconds(60), MaxResponseContentBufferSize = 1 << 20 };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey.Value.Trim());
         try
         {
-            var jwks = Jwks.FromJson(JsonNode.Parse(await http.GetStringAsync(new Uri("api/.well-known/jwks.json", UriKind.Relative), cancellationToken))!.AsObject());
+            var jwks = Jwks.FromJson(JsonObjectFrom(await http.GetStringAsync(new Uri("api/.well-known/jwks.json", UriKind.Relative), cancellationToken), "JWKS"));
             if (!jwks.IsValid)
             {
                 return (int)Verdict.Fails(console, $"the service's JWKS is not one: {jwks.Errors[0].Field}: {jwks.Errors[0].Message}");
@@ -90,9 +92,14 @@ internal static class WitnessCommand
                 : [];
             return await ActAsync(console, http, statePath, ChainWitness.Decide(chain, fresh, jwks.Value.Keys, last, proof, key, DateTimeOffset.UtcNow), cancellationToken);
         }
-        catch (Exception unreachable) when (unreachable is HttpRequestException or TaskCanceledException or InvalidDataException or System.Text.Json.JsonException)
+        catch (Exception unreachable) when (unreachable is HttpRequestException or TaskCanceledException)
         {
             return (int)console.Problem(ExitCode.Usage, $"cannot witness {chain} at {service}: {unreachable.Message}");
+        }
+        catch (Exception malformed) when (malformed is InvalidDataException or System.Text.Json.JsonException)
+        {
+            // The service is what the witness watches, so an answer that is not what it should be fails, as any evidence would.
+            return (int)Verdict.Fails(console, $"not cosigned: the service's answer is not what it should be: {malformed.Message}");
         }
     }
 
@@ -131,9 +138,12 @@ internal static class WitnessCommand
     private static async Task<IReadOnlyList<byte[]>> ProofAsync(HttpClient http, string chain, long from, long to, CancellationToken cancellationToken)
     {
         var answer = await http.GetStringAsync(new Uri($"api/ledger/{chain}/consistency?from={from}&to={to}", UriKind.Relative), cancellationToken);
-        var proof = ConsistencyProofFile.FromJson(JsonNode.Parse(answer)!.AsObject());
+        var proof = ConsistencyProofFile.FromJson(JsonObjectFrom(answer, $"consistency proof from {from} to {to}"));
         return proof.IsValid && proof.Value.Chain == chain && proof.Value.From == from && proof.Value.To == to
             ? proof.Value.Proof
             : throw new InvalidDataException($"the service's consistency proof from {from} to {to} is not one");
     }
+
+    private static JsonObject JsonObjectFrom(string answer, string what) =>
+        JsonNode.Parse(answer) as JsonObject ?? throw new InvalidDataException($"the service's {what} is not a JSON object");
 }
