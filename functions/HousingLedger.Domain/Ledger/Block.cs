@@ -69,9 +69,9 @@ public sealed record Block
     /// <summary>
     /// The block on a well-formed line, read straight from its parsed form; null when anything is wrong with it.
     /// This reads each member once where <see cref="FromJson"/> first canonicalises the whole block, and refuses
-    /// everything that canonicalisation refuses: the parser refuses duplicate members, the members' reader refuses
-    /// an unknown member (so any number in it) and a whole number that is not one, reading a string with a lone
-    /// surrogate throws, and each transaction's data is canonicalised as it is built.
+    /// everything that canonicalisation refuses: the parser refuses duplicate members; the members' reader refuses
+    /// an unknown member (and so any number in it), a header number that is not a whole number, and a string with
+    /// a lone surrogate; and each transaction's data is canonicalised as it is built.
     /// </summary>
     private static Validated<Block>? ReadWellFormed(ReadOnlySpan<byte> utf8Line)
     {

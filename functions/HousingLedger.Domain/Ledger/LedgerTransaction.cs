@@ -20,8 +20,8 @@ public sealed record LedgerTransaction
 
     /// <exception cref="ArgumentException">
     /// A text is empty, <paramref name="chain"/> or <paramref name="eventId"/> breaks <see cref="Identifier.Rule"/>,
-    /// or <paramref name="data"/> holds a number that is not a safe whole number (SPEC §3: no ledger body holds
-    /// one) or a string JCS cannot write.
+    /// <paramref name="data"/> holds a number that is not a safe whole number (SPEC §3: no ledger body holds
+    /// one), or a text or <paramref name="data"/> holds a string JCS cannot write (a lone surrogate).
     /// </exception>
     public LedgerTransaction(
         string type, string chain, string eventId, DateTimeOffset occurredAt, DateTimeOffset recordedAt, string actor, string subject, JsonObject data)

@@ -32,6 +32,11 @@ public sealed partial record PublicSigningKey
     /// <summary>Checks an ES256 raw <c>r‖s</c> signature over a SHA-256 digest.</summary>
     public bool VerifyDigest(ReadOnlySpan<byte> sha256Digest, ReadOnlySpan<byte> signature)
     {
+        if (signature.Length != 64)
+        {
+            return false;
+        }
+
         using var ecdsa = Import();
         return VerifyDigest(ecdsa, sha256Digest, signature);
     }
