@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using HousingLedger.Validation;
 
@@ -19,6 +21,11 @@ public sealed partial class ChainVerifier
     private readonly Func<string, PublicSigningKey?> findKey;
     private readonly Dictionary<string, (long Height, int Index)> eventIds = new(StringComparer.Ordinal);
     private readonly MerkleAccumulator leaves = new();
+
+    // Importing a key costs about as much as checking a signature, and a chain has few keys and many blocks; so
+    // each key is imported once. A verifier is used on one thread, as ECDsa must be. The handful of instances
+    // live as long as the verifier; their finalizers release them after it.
+    private readonly Dictionary<PublicSigningKey, ECDsa> importedKeys = [];
     private long blocks;
     private string previousHash = BlockHeader.GenesisPreviousHash;
     private ChainVerificationFailure? failure;
@@ -177,8 +184,14 @@ public sealed partial class ChainVerifier
             return new(header.Height, null, $"merkleRoot: expected {root} (the RFC 6962 root of the block's {leafHashes.Count} leaf hashes), found {header.MerkleRoot}");
         }
 
-        var fault = BlockSignature.FindFault(header, signature, findKey);
+        var fault = BlockSignature.FindFault(header, signature, findKey, Imported);
         return fault is null ? null : new(header.Height, null, fault);
+    }
+
+    private ECDsa Imported(PublicSigningKey key)
+    {
+        ref var imported = ref CollectionsMarshal.GetValueRefOrAddDefault(importedKeys, key, out _);
+        return imported ??= key.Import();
     }
 
     [GeneratedRegex(@"^transactions\[(\d+)\]")]

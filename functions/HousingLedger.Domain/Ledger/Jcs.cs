@@ -166,7 +166,9 @@ public static class Jcs
         return number;
     }
 
-    private static void WriteString(string content, StringBuilder text)
+    /// <summary>Appends <paramref name="content"/> as a canonical JSON string.</summary>
+    /// <exception cref="ArgumentException">The string has a lone surrogate.</exception>
+    internal static void WriteString(string content, StringBuilder text)
     {
         text.Append('"');
         for (var i = 0; i < content.Length; i++)

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using HousingLedger.Validation;
 using HousingLedger.Values;
@@ -14,10 +15,13 @@ public sealed record LedgerTransaction
 {
     internal static readonly string[] MemberNames = ["type", "chain", "eventId", "occurredAt", "recordedAt", "actor", "subject", "data"];
 
+    /// <summary>JCS(<see cref="ToJson"/>), held so that hashing a leaf parses and canonicalises nothing again.</summary>
+    private readonly string canonicalJson;
+
     /// <exception cref="ArgumentException">
     /// A text is empty, <paramref name="chain"/> or <paramref name="eventId"/> breaks <see cref="Identifier.Rule"/>,
-    /// or <paramref name="data"/> holds a number that is not a safe whole number (SPEC §3: no ledger body holds
-    /// one) or a string JCS cannot write.
+    /// <paramref name="data"/> holds a number that is not a safe whole number (SPEC §3: no ledger body holds
+    /// one), or a text or <paramref name="data"/> holds a string JCS cannot write (a lone surrogate).
     /// </exception>
     public LedgerTransaction(
         string type, string chain, string eventId, DateTimeOffset occurredAt, DateTimeOffset recordedAt, string actor, string subject, JsonObject data)
@@ -41,6 +45,7 @@ public sealed record LedgerTransaction
         Actor = actor;
         Subject = subject;
         DataJson = Jcs.CanonicalizeToString(data);
+        canonicalJson = Canonicalize();
     }
 
     /// <summary>The event's type, e.g. <c>job.raised</c>, <c>contract.registered</c>, <c>job.settled</c>.</summary>
@@ -92,7 +97,7 @@ public sealed record LedgerTransaction
     };
 
     /// <summary>The RFC 6962 leaf hash: SHA-256(0x00 ‖ JCS(transaction)).</summary>
-    public byte[] LeafHash() => Rfc6962.HashLeaf(Jcs.Canonicalize(ToJson()));
+    public byte[] LeafHash() => Rfc6962.HashLeaf(Encoding.UTF8.GetBytes(canonicalJson));
 
     /// <summary>Reads an opened transaction; null when it is absent or has errors.</summary>
     internal static LedgerTransaction? Read(JsonObjectReader? reader)
@@ -130,6 +135,31 @@ public sealed record LedgerTransaction
         }
 
         return data;
+    }
+
+    /// <summary>
+    /// JCS(<see cref="ToJson"/>) written member by member in RFC 8785 order (names sorted by UTF-16 code units),
+    /// with <see cref="DataJson"/> already canonical: the same text as canonicalising <see cref="ToJson"/>, without
+    /// parsing <see cref="DataJson"/> back into a node.
+    /// </summary>
+    private string Canonicalize()
+    {
+        var text = new StringBuilder(DataJson.Length + 256);
+        text.Append("{\"actor\":");
+        Jcs.WriteString(Actor, text);
+        text.Append(",\"chain\":");
+        Jcs.WriteString(Chain, text);
+        text.Append(",\"data\":").Append(DataJson).Append(",\"eventId\":");
+        Jcs.WriteString(EventId, text);
+        text.Append(",\"occurredAt\":");
+        Jcs.WriteString(UtcTimestamp.Format(OccurredAt), text);
+        text.Append(",\"recordedAt\":");
+        Jcs.WriteString(UtcTimestamp.Format(RecordedAt), text);
+        text.Append(",\"subject\":");
+        Jcs.WriteString(Subject, text);
+        text.Append(",\"type\":");
+        Jcs.WriteString(Type, text);
+        return text.Append('}').ToString();
     }
 
     private static void RequireIdentifier(string value, string name)

@@ -37,9 +37,19 @@ public sealed partial record PublicSigningKey
             return false;
         }
 
-        using var ecdsa = ECDsa.Create(ToParameters());
-        return ecdsa.VerifyHash(sha256Digest, signature, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        using var ecdsa = Import();
+        return VerifyDigest(ecdsa, sha256Digest, signature);
     }
+
+    /// <summary>
+    /// Checks an ES256 raw <c>r‖s</c> signature over a SHA-256 digest under a key already imported with
+    /// <see cref="Import"/>, for a caller that checks many signatures under one key.
+    /// </summary>
+    internal static bool VerifyDigest(ECDsa imported, ReadOnlySpan<byte> sha256Digest, ReadOnlySpan<byte> signature) =>
+        signature.Length == 64 && imported.VerifyHash(sha256Digest, signature, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+
+    /// <summary>This key as an <see cref="ECDsa"/> that can check signatures; the caller disposes of it.</summary>
+    internal ECDsa Import() => ECDsa.Create(ToParameters());
 
     /// <summary>The DER SubjectPublicKeyInfo of this key (checkpoint key ids are derived from it).</summary>
     public byte[] SubjectPublicKeyInfo()

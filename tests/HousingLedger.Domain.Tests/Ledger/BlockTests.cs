@@ -81,6 +81,34 @@ public sealed class BlockTests
     public void FromExportLine_Malformed_NamesTheFirstField(string line, string field) =>
         Assert.Equal(field, Block.FromExportLine(line).Errors[0].Field);
 
+    /// <summary>
+    /// Lines that parsing or the RFC 8785 check of the whole line refuses, wherever in the block the fault sits:
+    /// each is refused at the line, with the parser's or canonicaliser's reason, not at a member.
+    /// </summary>
+    [Theory]
+    [InlineData("{", "{\"signature\":\"x\",", "is not JSON: Duplicate property 'signature' encountered during deserialization.")]
+    [InlineData("\"header\":{", "\"header\":{\"chain\":\"x\",", "is not JSON: Duplicate property 'chain' encountered during deserialization.")]
+    [InlineData("\"transactions\":[{", "\"transactions\":[{\"type\":\"x\",", "is not JSON: Duplicate property 'type' encountered during deserialization.")]
+    [InlineData("\"data\":{}", "\"data\":{\"a\":1,\"a\":2}", "is not JSON: Duplicate property 'a' encountered during deserialization.")]
+    [InlineData("{", "{\"x\":1e400,", "cannot be written as RFC 8785 canonical JSON: JSON has no form for the number Infinity. (Parameter 'value')")]
+    [InlineData("\"header\":{", "\"header\":{\"x\":1e400,", "cannot be written as RFC 8785 canonical JSON: JSON has no form for the number Infinity. (Parameter 'value')")]
+    [InlineData("\"height\":1", "\"height\":1e400", "cannot be written as RFC 8785 canonical JSON: JSON has no form for the number Infinity. (Parameter 'value')")]
+    [InlineData("\"transactions\":[{", "\"transactions\":[{\"x\":-1e400,", "cannot be written as RFC 8785 canonical JSON: JSON has no form for the number -Infinity. (Parameter 'value')")]
+    [InlineData("\"data\":{}", "\"data\":{\"a\":1e400}", "cannot be written as RFC 8785 canonical JSON: JSON has no form for the number Infinity. (Parameter 'value')")]
+    [InlineData("\"signature\":\"", "\"signature\":\"\\ud800", "cannot be written as RFC 8785 canonical JSON: A parsed JSON string is not valid UTF-16: Cannot read incomplete UTF-16 JSON text as string with missing low surrogate. (Parameter 'value')")]
+    [InlineData("\"actor\":\"", "\"actor\":\"\\udc00", "cannot be written as RFC 8785 canonical JSON: A parsed JSON string is not valid UTF-16: Cannot read invalid UTF-16 JSON text as string. Invalid surrogate value: '0xDC00'. (Parameter 'value')")]
+    [InlineData("\"data\":{}", "\"data\":{\"a\":\"\\ud800\"}", "cannot be written as RFC 8785 canonical JSON: A parsed JSON string is not valid UTF-16: Cannot read incomplete UTF-16 JSON text as string with missing low surrogate. (Parameter 'value')")]
+    public async Task FromExportLine_DuplicatedOrNotCanonicalisable_IsRefusedAtTheLine(string first, string replacement, string message)
+    {
+        var line = (await SealedChainAsync())[1].ToExportLine();
+        var at = line.IndexOf(first, StringComparison.Ordinal);
+        var malformed = line[..at] + replacement + line[(at + first.Length)..];
+
+        var read = Block.FromExportLine(malformed);
+
+        Assert.Equal([("$", message)], read.Errors.Select(e => (e.Field, e.Message)));
+    }
+
     [Fact]
     public async Task FromJson_SignatureNotRawSixtyFourBytes_IsRefused()
     {
