@@ -28,8 +28,9 @@ internal static class JsonFile
         {
             node = JsonNode.Parse(text.Value, documentOptions: Strict);
         }
-        catch (JsonException malformed)
+        catch (Exception malformed) when (malformed is JsonException or InvalidOperationException)
         {
+            // The parser's duplicate-member check throws InvalidOperationException for a member name with a lone surrogate.
             return Bad($"is not JSON: {malformed.Message}");
         }
 

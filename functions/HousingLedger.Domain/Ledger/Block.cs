@@ -95,8 +95,9 @@ public sealed record Block
         {
             node = JsonNode.Parse(utf8Line, documentOptions: ExportLineOptions);
         }
-        catch (JsonException malformed)
+        catch (Exception malformed) when (malformed is JsonException or InvalidOperationException)
         {
+            // The parser's duplicate-member check throws InvalidOperationException for a member name with a lone surrogate.
             return Validated<Block>.Invalid("$", "is not JSON: " + malformed.Message);
         }
 

@@ -14,6 +14,8 @@ internal static class FieldMessages
 
     public const string LoneSurrogate = "must be valid Unicode text (it holds an unpaired surrogate escape)";
 
+    public const string MemberNameNotText = "has a member name that is not valid Unicode text (an unpaired surrogate escape)";
+
     public const string Identifier = "must be " + Values.Identifier.Rule;
 
     public const string Instant = "must be an ISO 8601 UTC instant such as 2026-03-01T09:30:00Z";

@@ -77,8 +77,18 @@ internal sealed partial class JsonObjectReader
     public void Add(string name, string message) => errors.Add(new FieldError(PathOf(name), message));
 
     /// <summary>A member's value, or null when it is absent or JSON null.</summary>
-    public JsonElement? Element(string name) =>
-        IsObject && members.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+    public JsonElement? Element(string name)
+    {
+        try
+        {
+            return IsObject && members.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+        }
+        catch (InvalidOperationException)
+        {
+            // The lookup met a member name that is not text, which opening the object has already reported.
+            return null;
+        }
+    }
 
     public JsonElement? Object(string name, bool required = true) => OfKind(name, JsonValueKind.Object, required);
 
@@ -116,6 +126,12 @@ internal sealed partial class JsonObjectReader
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in members.EnumerateObject())
         {
+            if (!HasTextName(member))
+            {
+                errors.Add(new FieldError(policy.ObjectPath(path), FieldMessages.MemberNameNotText));
+                continue;
+            }
+
             if (memberNames is not null && !memberNames.Contains(member.Name, StringComparer.Ordinal))
             {
                 Add(member.Name, FieldMessages.Unknown(memberNames));
@@ -124,6 +140,19 @@ internal sealed partial class JsonObjectReader
             {
                 Add(member.Name, FieldMessages.Duplicate);
             }
+        }
+    }
+
+    // A member name escaping an unpaired surrogate cannot be read as a string; System.Text.Json throws for it.
+    private static bool HasTextName(JsonProperty member)
+    {
+        try
+        {
+            return member.Name is not null;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

@@ -98,6 +98,8 @@ public sealed class BlockTests
     [InlineData("\"signature\":\"", "\"signature\":\"\\ud800", "cannot be written as RFC 8785 canonical JSON: A parsed JSON string is not valid UTF-16: Cannot read incomplete UTF-16 JSON text as string with missing low surrogate. (Parameter 'value')")]
     [InlineData("\"actor\":\"", "\"actor\":\"\\udc00", "cannot be written as RFC 8785 canonical JSON: A parsed JSON string is not valid UTF-16: Cannot read invalid UTF-16 JSON text as string. Invalid surrogate value: '0xDC00'. (Parameter 'value')")]
     [InlineData("\"data\":{}", "\"data\":{\"a\":\"\\ud800\"}", "cannot be written as RFC 8785 canonical JSON: A parsed JSON string is not valid UTF-16: Cannot read incomplete UTF-16 JSON text as string with missing low surrogate. (Parameter 'value')")]
+    [InlineData("\"header\":{", "\"header\":{\"\\ud800\":1,", "is not JSON: Cannot read incomplete UTF-16 JSON text as string with missing low surrogate.")]
+    [InlineData("\"data\":{}", "\"data\":{\"\\udc00\":1}", "is not JSON: Cannot read invalid UTF-16 JSON text as string. Invalid surrogate value: '0xDC00'.")]
     public async Task FromExportLine_DuplicatedOrNotCanonicalisable_IsRefusedAtTheLine(string first, string replacement, string message)
     {
         var line = (await SealedChainAsync())[1].ToExportLine();

@@ -42,6 +42,17 @@ public sealed partial class JsonObjectReaderTests
         Assert.Equal(["x: appears more than once"], Listed(Open("""{"x":1,"x":2}""", "ledger", members: null).Errors));
 
     [Theory]
+    [InlineData("request", "body")]
+    [InlineData("ledger", "$")]
+    public void Open_AMemberNameThatIsNotText_IsRefusedAtTheObject_AndLookingUpOtherMembersDoesNotThrow(string policy, string root)
+    {
+        var (reader, errors) = Open("""{"\ud800":1,"a":"kept"}""", policy, Ab);
+
+        Assert.Null(reader.Element("b"));
+        Assert.Equal([$"{root}: has a member name that is not valid Unicode text (an unpaired surrogate escape)"], Listed(errors));
+    }
+
+    [Theory]
     [InlineData("request", "[1,2]", "body: must be an object, not an array")]
     [InlineData("request", "\"terms\"", "body: must be an object, not a string")]
     [InlineData("request", "null", "body: must be an object, not null")]

@@ -54,6 +54,7 @@ public sealed class RouteSweepTests(AzuriteFixture azurite) : ServiceTest(azurit
             ("{}", "application/json"),
             ("{\"name\": 12, \"decision\": 12, \"contractId\": 12, \"title\": 12}", "application/json"),
             ("{\"a\": \"\\ud800\"}", "application/json"),
+            ("{\"\\ud800\": 1, \"name\": \"x\"}", "application/json"),
             ("{\"name\":\"x\"}", "text/plain"),
             ("{\"padding\":\"" + new string('x', 300 * 1024) + "\"}", "application/json"),
             (new string('[', 100) + new string(']', 100), "application/json"),
