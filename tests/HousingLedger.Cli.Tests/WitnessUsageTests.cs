@@ -48,6 +48,16 @@ public sealed class WitnessUsageTests : IDisposable
         Assert.Contains("--service", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_chain_no_association_can_have_is_a_usage_error_naming_the_argument()
+    {
+        var run = await HlRun.InProcessAsync(
+            "witness", "../assoc_meadow", "--service", "http://127.0.0.1:9/", "--api-key-file", "api.key", "--key", KeyPath, "--state", "state");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("CHAIN: expected a chain name", run.Stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("null", 1)]
     [InlineData("<html>down for maintenance</html>", 1)]

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using HousingLedger.Values;
 
 namespace HousingLedger.Cli.Commands;
 
@@ -13,4 +15,16 @@ internal static class CommonSymbols
         HelpName = "JWKS",
         Required = required,
     };
+
+    /// <summary>
+    /// Refuses <paramref name="name"/>, given as <paramref name="label"/>, when no chain can have it: checked while
+    /// parsing, so it is a usage error rather than a chain that fails to verify or a request the service refuses.
+    /// </summary>
+    public static void MustNameAChain(SymbolResult result, string label, string? name)
+    {
+        if (name is not null && !Identifier.IsValid(name))
+        {
+            result.AddError($"{label}: expected a chain name, {Identifier.Rule}; found '{name}'");
+        }
+    }
 }

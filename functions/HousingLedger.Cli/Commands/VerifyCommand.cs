@@ -2,7 +2,6 @@ using System.CommandLine;
 using HousingLedger.Cli.Inputs;
 using HousingLedger.Cli.Output;
 using HousingLedger.Ledger;
-using HousingLedger.Values;
 
 namespace HousingLedger.Cli.Commands;
 
@@ -18,14 +17,7 @@ internal static class VerifyCommand
             Description = "The chain the export must be; by default, the chain its first block names.",
             HelpName = "CHAIN",
         };
-        chain.Validators.Add(option =>
-        {
-            // Checked here, so a name no chain can have is a usage error rather than a chain that fails to verify.
-            if (option.GetValueOrDefault<string?>() is { } name && !Identifier.IsValid(name))
-            {
-                option.AddError($"--chain: expected a chain name, {Identifier.Rule}; found '{name}'");
-            }
-        });
+        chain.Validators.Add(option => CommonSymbols.MustNameAChain(option, "--chain", option.GetValueOrDefault<string?>()));
         var command = new Command(
             "verify",
             "Checks every block's signature, hash link and Merkle root, and every transaction, reading the export as a stream; names the first block or transaction that fails.")

@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using HousingLedger.Cli.Inputs;
 using HousingLedger.Cli.Output;
 using HousingLedger.Ledger;
-using HousingLedger.Values;
 using HousingLedger.Witnessing;
 
 namespace HousingLedger.Cli.Commands;
@@ -23,6 +22,7 @@ internal static class WitnessCommand
     public static Command Create(AuditorConsole console)
     {
         var chain = new Argument<string>("CHAIN") { Description = "The chain to witness: an association's id." };
+        chain.Validators.Add(argument => CommonSymbols.MustNameAChain(argument, "CHAIN", argument.GetValueOrDefault<string>()));
         var service = new Option<string>("--service") { Description = "The service's address, e.g. https://housingledger.example.", HelpName = "URL", Required = true };
         var apiKey = new Option<string>("--api-key-file") { Description = "A file holding an API key of the association running the witness.", HelpName = "FILE", Required = true };
         var key = new Option<string>("--key") { Description = "The witness's private key (hl witness-key).", HelpName = "FILE", Required = true };
@@ -39,11 +39,6 @@ internal static class WitnessCommand
     private static async Task<int> RunAsync(
         AuditorConsole console, string chain, string serviceAddress, string apiKeyPath, string keyPath, string statePath, CancellationToken cancellationToken)
     {
-        if (!Identifier.IsValid(chain))
-        {
-            return (int)console.Problem(ExitCode.Usage, $"CHAIN: expected a chain name, {Identifier.Rule}; found '{chain}'");
-        }
-
         // A trailing slash, so the API's relative paths go under the address given rather than replacing its last segment.
         if (!Uri.TryCreate(serviceAddress.TrimEnd('/') + "/", UriKind.Absolute, out var service) || service.Scheme is not ("https" or "http"))
         {
