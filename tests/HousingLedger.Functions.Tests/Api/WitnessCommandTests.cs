@@ -65,7 +65,7 @@ public sealed class WitnessCommandTests(AzuriteFixture azurite) : ServiceTest(az
     public async Task A_witness_the_service_does_not_know_is_told_so_and_keeps_no_state()
     {
         var (riverside, meadow, _) = await TwoAssociationsAsync();
-        await HlAsync("witness-key", WitnessName, "--out", KeyPath);
+        await HlRun.InProcessAsync("witness-key", WitnessName, "--out", KeyPath);
 
         var run = await WitnessAsync(meadow, riverside);
 
@@ -93,7 +93,7 @@ public sealed class WitnessCommandTests(AzuriteFixture azurite) : ServiceTest(az
     /// <summary>Makes the key with <c>hl witness-key</c> and registers the verifier key it prints, as the docs say.</summary>
     private async Task<CosignerKey> MakeAndRegisterWitnessAsync(Association association)
     {
-        var made = await HlAsync("witness-key", WitnessName, "--out", KeyPath);
+        var made = await HlRun.InProcessAsync("witness-key", WitnessName, "--out", KeyPath);
         Assert.True(made.ExitCode == 0, made.ToString());
         var verifierKey = made.Stdout.Trim();
         await Api.JsonAsync(HttpMethod.Put, "/api/witness", association.ApiKey, new JsonObject { ["verifierKey"] = verifierKey }.ToJsonString(), HttpStatusCode.OK);
@@ -104,19 +104,6 @@ public sealed class WitnessCommandTests(AzuriteFixture azurite) : ServiceTest(az
     {
         var apiKeyPath = Path.Combine(folder.FullName, "api.key");
         await File.WriteAllTextAsync(apiKeyPath, witness.ApiKey);
-        return await HlAsync("witness", chain.AssociationId, "--service", Host.BaseAddress.ToString(), "--api-key-file", apiKeyPath, "--key", KeyPath, "--state", StatePath);
-    }
-
-    private static async Task<HlRun> HlAsync(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = await Hl.RunAsync(args, new AuditorConsole(stdout, stderr, ErrorIsTerminal: false));
-        return new HlRun(code, stdout.ToString(), stderr.ToString());
-    }
-
-    private sealed record HlRun(int ExitCode, string Stdout, string Stderr)
-    {
-        public override string ToString() => $"exit {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
+        return await HlRun.InProcessAsync("witness", chain.AssociationId, "--service", Host.BaseAddress.ToString(), "--api-key-file", apiKeyPath, "--key", KeyPath, "--state", StatePath);
     }
 }
