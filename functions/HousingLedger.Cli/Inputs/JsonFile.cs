@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text;
 using System.Text.Json.Nodes;
 using HousingLedger.Validation;
 
@@ -7,8 +7,6 @@ namespace HousingLedger.Cli.Inputs;
 /// <summary>Reads a small JSON file as one of the domain's documents, with the domain's own reader.</summary>
 internal static class JsonFile
 {
-    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
-
     /// <summary>
     /// Reads <paramref name="path"/> as a JSON object and then with <paramref name="read"/>. Problems are corrupt
     /// when the file is under audit, unusable otherwise (see <see cref="InputFile.ReadTextAsync"/>).
@@ -23,15 +21,9 @@ internal static class JsonFile
             return text.As<T>();
         }
 
-        JsonNode? node;
-        try
+        if (!StrictJson.TryParse(Encoding.UTF8.GetBytes(text.Value), out var node, out var reason))
         {
-            node = JsonNode.Parse(text.Value, documentOptions: Strict);
-        }
-        catch (Exception malformed) when (malformed is JsonException or InvalidOperationException)
-        {
-            // The parser's duplicate-member check throws InvalidOperationException for a member name with a lone surrogate.
-            return Bad($"is not JSON: {malformed.Message}");
+            return Bad($"is not JSON: {reason}");
         }
 
         if (node is not JsonObject json)

@@ -14,7 +14,6 @@ namespace HousingLedger.Ledger;
 public sealed record Block
 {
     private static readonly string[] MemberNames = ["header", "signature", "transactions"];
-    private static readonly JsonDocumentOptions ExportLineOptions = new() { AllowDuplicateProperties = false };
 
     private readonly LedgerTransaction[] transactions;
 
@@ -77,7 +76,7 @@ public sealed record Block
     {
         try
         {
-            using var document = JsonDocument.Parse(utf8Line.ToArray(), ExportLineOptions);
+            using var document = JsonDocument.Parse(utf8Line.ToArray(), StrictJson.Options);
             var block = JsonObjectReader.Read(document.RootElement, string.Empty, JsonReadPolicy.Ledger, MemberNames, Read);
             return block.IsValid ? block : null;
         }
@@ -90,15 +89,9 @@ public sealed record Block
     /// <summary>Reads a line as <see cref="FromJson"/> does, naming the first fault of a line that is not a well-formed block.</summary>
     private static Validated<Block> ReadAndNameTheFault(ReadOnlySpan<byte> utf8Line)
     {
-        JsonNode? node;
-        try
+        if (!StrictJson.TryParse(utf8Line, out var node, out var reason))
         {
-            node = JsonNode.Parse(utf8Line, documentOptions: ExportLineOptions);
-        }
-        catch (Exception malformed) when (malformed is JsonException or InvalidOperationException)
-        {
-            // The parser's duplicate-member check throws InvalidOperationException for a member name with a lone surrogate.
-            return Validated<Block>.Invalid("$", "is not JSON: " + malformed.Message);
+            return Validated<Block>.Invalid("$", "is not JSON: " + reason);
         }
 
         return node is JsonObject json ? FromJson(json) : Validated<Block>.Invalid("$", "must be a JSON object");
