@@ -69,7 +69,7 @@ internal static class CheckpointCommand
             return (int)Verdict.Holds(console, $"checkpoint {CheckpointNotes.Describe(checkpoint)}: signed by a published key{cosigned}");
         }
 
-        var verifier = new ChainVerifier(checkpoint.Chain, jwks.Find);
+        using var verifier = new ChainVerifier(checkpoint.Chain, jwks.Find);
         var verified = await ExportVerification.RunAsync(console, exportPath, verifier, cancellationToken);
         if (verified.Value is not { } result)
         {

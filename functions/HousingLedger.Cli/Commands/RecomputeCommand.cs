@@ -56,7 +56,7 @@ internal static class RecomputeCommand
 
         foreach (var path in exportPaths)
         {
-            var verifier = new ChainVerifier(jwks.Find);
+            using var verifier = new ChainVerifier(jwks.Find);
             var verified = await ExportVerification.RunAsync(console, path, verifier, cancellationToken);
             if (verified.Value is not { } result)
             {

@@ -37,7 +37,7 @@ internal static class VerifyCommand
             return (int)Verdict.NotLoaded(console, keys);
         }
 
-        var verifier = chain is null ? new ChainVerifier(jwks.Find) : new ChainVerifier(chain, jwks.Find);
+        using var verifier = chain is null ? new ChainVerifier(jwks.Find) : new ChainVerifier(chain, jwks.Find);
         var verified = await ExportVerification.RunAsync(console, exportPath, verifier, cancellationToken);
         if (verified.Value is not { } result)
         {

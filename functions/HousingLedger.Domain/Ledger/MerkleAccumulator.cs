@@ -33,16 +33,15 @@ public sealed class MerkleAccumulator
 
     /// <summary>Adds the next leaf hash to the right of the tree.</summary>
     /// <exception cref="ArgumentException">The hash is not <see cref="Rfc6962.HashSize"/> bytes long.</exception>
-    public void Append(byte[] leafHash)
+    public void Append(ReadOnlySpan<byte> leafHash)
     {
-        ArgumentNullException.ThrowIfNull(leafHash);
         if (leafHash.Length != Rfc6962.HashSize)
         {
             throw new ArgumentException($"A leaf hash has {Rfc6962.HashSize} bytes, not {leafHash.Length}.", nameof(leafHash));
         }
 
         // Each trailing set bit of the old size is a perfect subtree the same size as the one being carried up.
-        var node = (byte[])leafHash.Clone();
+        var node = leafHash.ToArray();
         for (var size = Size; (size & 1) == 1; size >>= 1)
         {
             node = Rfc6962.HashChildren(peaks[^1], node);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Security.Cryptography;
 
@@ -25,10 +26,19 @@ public static partial class Rfc6962
     /// <summary>SHA-256(0x00 ‖ <paramref name="leafData"/>).</summary>
     public static byte[] HashLeaf(ReadOnlySpan<byte> leafData)
     {
-        var preimage = new byte[1 + leafData.Length];
+        var hash = new byte[HashSize];
+        HashLeaf(leafData, hash);
+        return hash;
+    }
+
+    /// <summary>SHA-256(0x00 ‖ <paramref name="leafData"/>), written to <paramref name="destination"/>.</summary>
+    public static void HashLeaf(ReadOnlySpan<byte> leafData, Span<byte> destination)
+    {
+        var preimage = ArrayPool<byte>.Shared.Rent(1 + leafData.Length);
         preimage[0] = LeafPrefix;
         leafData.CopyTo(preimage.AsSpan(1));
-        return SHA256.HashData(preimage);
+        SHA256.HashData(preimage.AsSpan(0, 1 + leafData.Length), destination);
+        ArrayPool<byte>.Shared.Return(preimage);
     }
 
     /// <summary>SHA-256(0x01 ‖ <paramref name="left"/> ‖ <paramref name="right"/>).</summary>
@@ -52,6 +62,24 @@ public static partial class Rfc6962
     {
         RequireHashes(leafHashes);
         return SubtreeHash(leafHashes, 0, leafHashes.Count);
+    }
+
+    /// <summary>The Merkle Tree Hash over leaf hashes laid end to end, <see cref="HashSize"/> bytes each.</summary>
+    /// <exception cref="ArgumentException">The length is not a whole number of hashes.</exception>
+    public static byte[] RootHash(ReadOnlySpan<byte> leafHashes)
+    {
+        if (leafHashes.Length % HashSize != 0)
+        {
+            throw new ArgumentException($"{leafHashes.Length} bytes are not a whole number of {HashSize}-byte hashes.", nameof(leafHashes));
+        }
+
+        var hashes = new byte[leafHashes.Length / HashSize][];
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            hashes[i] = leafHashes.Slice(i * HashSize, HashSize).ToArray();
+        }
+
+        return SubtreeHash(hashes, 0, hashes.Length);
     }
 
     /// <summary>The hash of the subtree over <paramref name="count"/> leaves from <paramref name="start"/>.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 
 namespace HousingLedger.Ledger;
@@ -18,7 +19,14 @@ internal static class StrictBase64Url
             return null;
         }
 
-        var bytes = Base64Url.DecodeFromChars(text);
+        // Decoding reports what it cannot decode (such as spare bits set after three characters) rather than throwing.
+        var bytes = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
+        if (Base64Url.DecodeFromChars(text, bytes, out _, out var written) != OperationStatus.Done)
+        {
+            return null;
+        }
+
+        bytes = bytes[..written];
         return Encode(bytes) == text ? bytes : null;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
@@ -17,6 +18,12 @@ public static partial class Identifier
 
     public static bool IsValid([NotNullWhen(true)] string? candidate) => candidate is not null && Shape().IsMatch(candidate);
 
+    /// <summary>Whether <paramref name="utf8"/> is an id, read from its UTF-8 bytes as a ledger line holds it.</summary>
+    public static bool IsValid(ReadOnlySpan<byte> utf8) =>
+        utf8.Length is > 0 and <= MaxLength
+        && char.IsAsciiLetterOrDigit((char)utf8[0])
+        && !utf8.ContainsAnyExcept(IdBytes);
+
     /// <summary>A new random id with a readable prefix, e.g. <c>job_3f9k…</c> (20 random base32 characters).</summary>
     public static string New(string prefix)
     {
@@ -31,6 +38,9 @@ public static partial class Identifier
 
         return prefix + "_" + new string(chars);
     }
+
+    private static readonly SearchValues<byte> IdBytes =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"u8);
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();

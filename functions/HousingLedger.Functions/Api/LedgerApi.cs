@@ -126,7 +126,7 @@ public sealed partial class LedgerApi(ApiGate gate, TableLedgerStore ledger, Sig
         }
 
         var published = (await keys.ListAsync(cancellationToken)).ToDictionary(k => k.KeyId, StringComparer.Ordinal);
-        var verifier = new ChainVerifier(chain, kid => published.GetValueOrDefault(kid));
+        using var verifier = new ChainVerifier(chain, kid => published.GetValueOrDefault(kid));
         try
         {
             await foreach (var block in ledger.ReadBlocksAsync(chain, cancellationToken: cancellationToken))

@@ -120,6 +120,20 @@ public sealed class BlockTests
         Assert.Equal(["signature"], Block.FromJson(json).Errors.Select(e => e.Field));
     }
 
+    [Theory]
+    [InlineData("a")]
+    [InlineData("ab")]
+    public async Task FromExportLine_ASignatureWhoseLastCharacterHasSpareBitsSet_IsRefusedNotThrown(string appended)
+    {
+        // Three characters after the last whole group leave two spare bits; 'b' sets one. The decoder throws for it.
+        var json = (await SealedChainAsync())[0].ToJson();
+        json["signature"] = json["signature"]!.GetValue<string>() + appended;
+
+        var read = Block.FromExportLine(json.ToJsonString());
+
+        Assert.Equal(["signature"], read.Errors.Select(e => e.Field));
+    }
+
     [Fact]
     public async Task FromJson_ABadTransaction_IsNamedByItsIndex()
     {

@@ -1,4 +1,8 @@
+using System.Text;
+
 namespace HousingLedger.Values;
+
+// Each case holds for an id as text and as the UTF-8 bytes a ledger line holds.
 
 public sealed class IdentifierTests
 {
@@ -8,14 +12,19 @@ public sealed class IdentifierTests
     [InlineData("job_3f9kq2")]
     [InlineData("sup-cookers-01")]
     [InlineData("msg_p5jXN8AQM9LWM0D4loKWxJek")]
-    public void IsValid_LettersDigitsUnderscoresAndDashes_AfterALetterOrDigit(string id) =>
+    public void IsValid_LettersDigitsUnderscoresAndDashes_AfterALetterOrDigit(string id)
+    {
         Assert.True(Identifier.IsValid(id), $"'{id}' was refused");
+        Assert.True(Identifier.IsValid(Encoding.UTF8.GetBytes(id)), $"'{id}' was refused as UTF-8");
+    }
 
     [Fact]
     public void IsValid_64Characters_IsTheLongest()
     {
         Assert.True(Identifier.IsValid(new string('a', 64)), "64 characters were refused");
         Assert.False(Identifier.IsValid(new string('a', 65)), "65 characters were accepted");
+        Assert.True(Identifier.IsValid(Encoding.UTF8.GetBytes(new string('a', 64))), "64 bytes were refused");
+        Assert.False(Identifier.IsValid(Encoding.UTF8.GetBytes(new string('a', 65))), "65 bytes were accepted");
     }
 
     [Theory]
@@ -31,8 +40,11 @@ public sealed class IdentifierTests
     [InlineData("job\r")]
     [InlineData("jöb")]
     [InlineData("job eq 'x'")]
-    public void IsValid_AnythingElse_IsRefused(string? id) =>
+    public void IsValid_AnythingElse_IsRefused(string? id)
+    {
         Assert.False(Identifier.IsValid(id), $"'{id}' was accepted");
+        Assert.False(Identifier.IsValid(Encoding.UTF8.GetBytes(id ?? string.Empty)), $"'{id}' was accepted as UTF-8");
+    }
 
     [Fact]
     public void IsValid_ATrailingLineBreak_IsRefused() =>
