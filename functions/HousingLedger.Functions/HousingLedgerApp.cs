@@ -54,6 +54,11 @@ public static class HousingLedgerApp
         services.AddSingleton<ContractRegistration>();
         services.AddSingleton<ContractSharing>();
         services.AddSingleton<Onboarding>();
+        services.AddSingleton<BankDetailsStore>();
+        services.AddSingleton<SupplierHolders>();
+        services.AddSingleton<BankDetailsChanges>();
+        services.AddSingleton<BankDetailsConfirmations>();
+        services.AddSingleton<IAppendedEventHandler, BankDetailsFanOut>();
         services.AddSingleton<WitnessRegistration>();
         services.AddSingleton<CosignatureIntake>();
         services.AddSingleton<LedgerAppender>();

@@ -79,9 +79,10 @@ public static partial class JobLifecycle
         });
     }
 
-    private static bool IsTooFarAhead(DateTimeOffset occurredAt, DateTimeOffset now) => occurredAt - now > MaxClockAhead;
+    // Shared with every other event's business time (bank-detail changes), so one rule says how far ahead is too far.
+    internal static bool IsTooFarAhead(DateTimeOffset occurredAt, DateTimeOffset now) => occurredAt - now > MaxClockAhead;
 
-    private static string TooFarAheadMessage(DateTimeOffset occurredAt, DateTimeOffset now) =>
+    internal static string TooFarAheadMessage(DateTimeOffset occurredAt, DateTimeOffset now) =>
         $"must not be more than {MaxClockAhead.TotalMinutes} minutes after the service's clock ({UtcTimestamp.Format(now)}); found {UtcTimestamp.Format(occurredAt)}";
 
     private static string Name(JobState state) => state.ToString().ToLowerInvariant();

@@ -83,7 +83,8 @@ public sealed class OperatorApi(ApiGate gate, Onboarding onboarding)
         };
     }
 
-    private static BankAccount? ReadBank(RequestFields fields)
+    /// <summary>Reads <c>bank</c>, naming each wrong detail (<c>bank.sortCode</c> …); null when it is missing or invalid.</summary>
+    internal static BankAccount? ReadBank(RequestFields fields)
     {
         var element = fields.Object("bank");
         if (element is null)

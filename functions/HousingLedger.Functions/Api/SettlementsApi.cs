@@ -51,7 +51,8 @@ public sealed class SettlementsApi(ApiGate gate, SettlementRunner runner, TimePr
         return TypedResults.Ok(new SettlementAnswer(
             outcome.RunId,
             UtcTimestamp.Format(outcome.AsOf),
-            [.. outcome.Batches.Select(batch => new SettledBatch(batch.AssociationId.Value, batch.BatchId, batch.NumberOfJobs, batch.ControlSum, batch.ManifestSha256))]));
+            [.. outcome.Batches.Select(batch => new SettledBatch(batch.AssociationId.Value, batch.BatchId, batch.NumberOfJobs, batch.ControlSum, batch.ManifestSha256))],
+            [.. outcome.Held.Select(job => new HeldPayment(job.AssociationId.Value, job.JobId.Value, job.SupplierId.Value, job.ChangeEventId.Value))]));
     }
 
     // The body is optional: a bare POST settles as of now.
@@ -62,7 +63,10 @@ public sealed class SettlementsApi(ApiGate gate, SettlementRunner runner, TimePr
 public sealed record RunSettlementBody(string? AsOf);
 
 /// <summary>The answer to <c>POST /api/settlements</c>.</summary>
-public sealed record SettlementAnswer(string RunId, string AsOf, IReadOnlyList<SettledBatch> Batches);
+public sealed record SettlementAnswer(string RunId, string AsOf, IReadOnlyList<SettledBatch> Batches, IReadOnlyList<HeldPayment> Held);
+
+/// <summary>A job the run held back until its association confirms the supplier's bank-detail change <c>changeEventId</c>.</summary>
+public sealed record HeldPayment(string AssociationId, string JobId, string SupplierId, string ChangeEventId);
 
 /// <summary>A batch a settlement filed: whose, how many jobs, the total in pence, and the manifest's hash on the ledger.</summary>
 public sealed record SettledBatch(string AssociationId, string BatchId, int NumberOfJobs, long ControlSum, string ManifestSha256);

@@ -6,7 +6,6 @@ using HousingLedger.Infrastructure.State;
 using HousingLedger.Infrastructure.Storage;
 using HousingLedger.Payments;
 using HousingLedger.Values;
-using Microsoft.Extensions.Options;
 
 namespace HousingLedger.Functions.Settlement;
 
@@ -18,7 +17,7 @@ namespace HousingLedger.Functions.Settlement;
 /// is claimed once. Finance's message is sent at least once.
 /// </summary>
 public sealed class BatchFiling(
-    SettlementStore settlements, PartyStore parties, EventIntake intake, PaymentFileStore files, StorageClients storage, IOptions<SettlementOptions> options)
+    SettlementStore settlements, PartyStore parties, EventIntake intake, PaymentFileStore files, StorageClients storage)
 {
     /// <summary>Files <paramref name="run"/>'s batch; null when it settled nothing.</summary>
     /// <exception cref="InvalidOperationException">The batch cannot be paid as stored (its files would differ from those already written, or a bank file cannot carry it).</exception>
@@ -107,16 +106,19 @@ public sealed class BatchFiling(
             .OrderBy(group => group.Key.Value, StringComparer.Ordinal);
         foreach (var supplier in owed)
         {
-            var profile = await parties.GetSupplierAsync(supplier.Key, cancellationToken)
-                ?? throw new InvalidOperationException($"Supplier {supplier.Key} was paid but is not registered.");
+            // Paid into the details the run decided to pay on (SettledJobRow.Payee), flagged when they changed in
+            // the 30 days before the run's as-of time (SPEC §9): both from stored facts, so a re-filing writes the same bytes.
+            var payees = supplier.Select(job => job.Payee).Distinct().ToList();
+            if (payees.Count != 1)
+            {
+                throw new InvalidDataException($"Batch {run.BatchId} holds jobs of supplier {supplier.Key} settled against {payees.Count} different bank details.");
+            }
 
-            // Bank-detail changes are not yet events of their own: a supplier's details date from its registration,
-            // the last write of its row, so a newly registered payee is flagged for its first 30 days.
-            var lastWritten = await parties.SupplierLastWrittenAsync(supplier.Key, cancellationToken);
-            var changedRecently = lastWritten is { } written && written > run.StartedAt - options.Value.RecentBankChange;
+            var payee = payees[0];
             var endToEnd = $"HL{reference[..Math.Min(10, reference.Length)]}-{transfers.Count + 1:D3}";
             transfers.Add(new CreditTransfer(
-                supplier.Key.Value, PartyOf(profile), endToEnd, changedRecently, [.. supplier.Select(job => job.ToRemittanceLine())]));
+                supplier.Key.Value, PartyOf(payee.Account), endToEnd, payee.IsFlaggedAt(run.AsOf),
+                [.. supplier.Select(job => job.ToRemittanceLine())]));
         }
 
         if (transfers.Count == 0)
@@ -124,7 +126,7 @@ public sealed class BatchFiling(
             return null;
         }
 
-        var batch = PaymentBatch.Create(run.BatchId, run.AssociationId.Value, run.RunId, run.StartedAt, run.Day, PartyOf(association), transfers);
+        var batch = PaymentBatch.Create(run.BatchId, run.AssociationId.Value, run.RunId, run.StartedAt, run.Day, PartyOf(association.Bank), transfers);
         return batch.IsValid
             ? batch.Value
             : throw new InvalidOperationException($"Batch {run.BatchId} is not a valid payment batch: {string.Join("; ", batch.Errors)}");
@@ -161,11 +163,7 @@ public sealed class BatchFiling(
     }
 
     // The name the account is held in: what the bank checks, and always within the files' name rules.
-    private static PaymentParty PartyOf(PartyProfile profile)
-    {
-        var bank = profile.Bank;
-        return new PaymentParty(bank.AccountName, bank);
-    }
+    private static PaymentParty PartyOf(BankAccount bank) => new(bank.AccountName, bank);
 }
 
 /// <summary>A filed payment batch, as finance's queue message and the settlement answer carry it.</summary>

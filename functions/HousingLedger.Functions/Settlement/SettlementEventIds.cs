@@ -17,6 +17,9 @@ public static class SettlementEventIds
     /// <summary><c>batch_{batchId}</c> (batch ids are short, the pain.001 message id).</summary>
     public static EventId BatchCreated(string batchId) => Derived("batch_", "batchh_", batchId);
 
+    /// <summary><c>held_{runId}</c>: one record of the jobs a run held back for an association, on that association's chain.</summary>
+    public static EventId PaymentsHeld(string runId) => Derived("held_", "heldh_", runId);
+
     // The hashed form has its own prefix, so it can never equal the readable form of another id.
     private static EventId Derived(string prefix, string hashedPrefix, string id)
     {

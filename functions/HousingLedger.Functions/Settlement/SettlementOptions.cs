@@ -11,7 +11,4 @@ public sealed class SettlementOptions
     /// </summary>
     [Range(0, long.MaxValue)]
     public long FeePerJobPence { get; set; }
-
-    /// <summary>How recently a payee's bank details may have changed before a batch flags them (SPEC §9).</summary>
-    public TimeSpan RecentBankChange { get; set; } = TimeSpan.FromDays(30);
 }

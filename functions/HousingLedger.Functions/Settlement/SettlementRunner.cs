@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using HousingLedger.Functions.Jobs;
 using HousingLedger.Functions.Pipeline;
 using HousingLedger.Infrastructure.State;
@@ -17,10 +18,12 @@ namespace HousingLedger.Functions.Settlement;
 /// </summary>
 public sealed class SettlementRunner(
     PartyStore parties, SettlementStore settlements, ContractStore contractStore, ContractJobIndex index, JobEvents jobEvents, EventIntake intake,
-    BatchFiling filing, IOptions<SettlementOptions> options, TimeProvider time,
+    BatchFiling filing, BankDetailsStore bankDetails, IOptions<SettlementOptions> options, TimeProvider time,
     ILogger<SettlementRunner> logger)
 {
     public const string Actor = "service:settlement";
+
+    public const string HeldType = "settlement.held";
 
     /// <summary>Settles every onboarded association as of <paramref name="asOf"/>.</summary>
     public async Task<SettlementOutcome> RunForAllAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
@@ -44,12 +47,13 @@ public sealed class SettlementRunner(
         var runId = Identifier.New("run");
         var contracts = new ContractJobs(contractStore, index);
         var batches = new List<FiledBatch>();
+        var held = new List<HeldJob>();
         var failures = new List<Exception>();
         foreach (var associationId in associations)
         {
             try
             {
-                batches.AddRange(await SettleAssociationAsync(runId, associationId, asOf, contracts, cancellationToken));
+                batches.AddRange(await SettleAssociationAsync(runId, associationId, asOf, contracts, held, cancellationToken));
             }
             catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or ArgumentException or System.Text.Json.JsonException or Azure.RequestFailedException)
             {
@@ -59,16 +63,16 @@ public sealed class SettlementRunner(
         }
 
         return failures.Count == 0
-            ? new SettlementOutcome(runId, asOf, batches)
+            ? new SettlementOutcome(runId, asOf, batches, held)
             : throw new AggregateException($"Settlement run {runId} failed for {failures.Count} of {associations.Count} associations.", failures);
     }
 
     private async Task<IReadOnlyList<FiledBatch>> SettleAssociationAsync(
-        string runId, AssociationId associationId, DateTimeOffset asOf, ContractJobs contracts, CancellationToken cancellationToken)
+        string runId, AssociationId associationId, DateTimeOffset asOf, ContractJobs contracts, List<HeldJob> held, CancellationToken cancellationToken)
     {
         var batches = new List<FiledBatch>(await FinishUnfinishedAsync(associationId, cancellationToken));
         var run = NewRun(runId, associationId, asOf);
-        await SettleAsync(run, contracts, cancellationToken);
+        held.AddRange(await SettleAsync(run, contracts, cancellationToken));
         if (await filing.FileAsync(run, cancellationToken) is { } filed)
         {
             batches.Add(filed);
@@ -104,10 +108,14 @@ public sealed class SettlementRunner(
     /// due in the window, then the approvals are read in order from the contract year of the first payable one.
     /// The run's row is written before its first job is settled (a run that finds nothing payable leaves none).
     /// Stops early, leaving the rest for the next run, once the run has been closed for filing by another.
+    /// A payee whose bank details changed without the association confirming it is not paid: its jobs are held,
+    /// left payable for a run after the confirmation, recorded on the chain (<c>settlement.held</c>) and returned.
     /// </summary>
-    public async Task SettleAsync(SettlementRunRecord run, ContractJobs contracts, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<HeldJob>> SettleAsync(SettlementRunRecord run, ContractJobs contracts, CancellationToken cancellationToken)
     {
         var terms = new SettlementRun(run.AsOf, Money.FromPence(options.Value.FeePerJobPence));
+        var payees = new PayeeStandings(parties, bankDetails, run.AssociationId);
+        var held = new List<HeldJob>();
         var stored = false;
         try
         {
@@ -128,28 +136,65 @@ public sealed class SettlementRunner(
                         continue;
                     }
 
+                    var payee = await payees.OfAsync(settled.Job.SupplierId, cancellationToken);
+                    if (payee.Held)
+                    {
+                        held.Add(new HeldJob(run.AssociationId, settled.Job.JobId, settled.Job.SupplierId, payee.Payee.LatestChange!.EventId));
+                        continue;
+                    }
+
                     if (!stored)
                     {
                         await settlements.PutRunAsync(run, cancellationToken);
                         stored = true;
                     }
 
-                    if (!await SettleJobAsync(run, SettledJobRow.Of(settled), cancellationToken))
+                    if (!await SettleJobAsync(run, SettledJobRow.Of(settled, payee.Payee), cancellationToken))
                     {
-                        return;
+                        // Closed by an overlapping run, which reads these jobs afresh and records what it holds.
+                        return held;
                     }
                 }
             }
+
+            await RecordHeldAsync(run, held, cancellationToken);
+            return held;
         }
         finally
         {
             // Each job.settled was accepted without waking the appender, sparing a queue message per job: one
             // wake-up covers them all (and the catch-up timer those of a run that dies before this).
-            if (stored)
+            if (stored || held.Count > 0)
             {
                 await intake.WakeAppenderAsync(run.AssociationId.Value, CancellationToken.None);
             }
         }
+    }
+
+    // One settlement.held per association and run that held anything, so the chain says why approved work went
+    // unpaid; its id is derived from the run, so a repeat records nothing twice.
+    private async Task RecordHeldAsync(SettlementRunRecord run, List<HeldJob> held, CancellationToken cancellationToken)
+    {
+        if (held.Count == 0)
+        {
+            return;
+        }
+
+        var data = new JsonObject
+        {
+            ["runId"] = run.RunId,
+            ["asOf"] = UtcTimestamp.Format(run.AsOf),
+            ["jobs"] = new JsonArray([.. held.Select(job => new JsonObject
+            {
+                ["jobId"] = job.JobId.Value,
+                ["supplierId"] = job.SupplierId.Value,
+                ["changeEventId"] = job.ChangeEventId.Value,
+            })]),
+        };
+        var tx = intake.NewTransaction(HeldType, run.AssociationId.Value, SettlementEventIds.PaymentsHeld(run.RunId), null, Actor, run.RunId, data);
+        await intake.AcceptAsync(tx, [], cancellationToken, wakeAppender: false);
+        logger.LogWarning(
+            "Settlement run {RunId} held {Count} jobs of association {AssociationId} until it confirms a change of bank details", run.RunId, held.Count, run.AssociationId);
     }
 
     // Records job.settled with the job's settled row and a touch of the run row, all in one transaction; false
@@ -184,5 +229,8 @@ public sealed class SettlementRunner(
     }
 }
 
-/// <summary>What a settlement run did: its id, its as-of time, and the batches it filed (unfinished ones included).</summary>
-public sealed record SettlementOutcome(string RunId, DateTimeOffset AsOf, IReadOnlyList<FiledBatch> Batches);
+/// <summary>What a settlement run did: its id, its as-of time, the batches it filed (unfinished ones included) and the jobs it held.</summary>
+public sealed record SettlementOutcome(string RunId, DateTimeOffset AsOf, IReadOnlyList<FiledBatch> Batches, IReadOnlyList<HeldJob> Held);
+
+/// <summary>A payable job a run did not pay because its supplier's bank details changed (<paramref name="ChangeEventId"/>) and the association has not confirmed the change.</summary>
+public sealed record HeldJob(AssociationId AssociationId, JobId JobId, SupplierId SupplierId, EventId ChangeEventId);

@@ -107,13 +107,6 @@ public sealed class StateStore(StorageClients storage)
         return null;
     }
 
-    /// <summary>When a row was last written, or null when there is none.</summary>
-    internal async Task<DateTimeOffset?> LastWrittenAsync(string chain, string rowKey, CancellationToken cancellationToken = default)
-    {
-        var response = await Table.GetEntityIfExistsAsync<TableEntity>(chain, rowKey, ["Timestamp"], cancellationToken);
-        return response.HasValue ? response.Value!.Timestamp : null;
-    }
-
     /// <summary>Writes a document outside any event (e.g. a work order's delivery status); last writer wins.</summary>
     /// <summary>Writes a document that must not exist yet, outside any event; false, having written nothing, when it exists.</summary>
     internal async Task<bool> TryCreateAsync(string chain, string rowKey, JsonObject document, CancellationToken cancellationToken = default)
