@@ -12,6 +12,12 @@ public sealed class ServiceHost : IAsyncDisposable
 {
     public const string OperatorKey = "test-operator-key";
 
+    /// <summary>
+    /// The key-encryption key of suppliers' webhook secrets, one for every host of the test run: they share one
+    /// Azurite, and a work order queued by one host may be delivered by another, which must open its secret.
+    /// </summary>
+    public static readonly string WebhookSecretsKeyPath = Path.Combine(Path.GetTempPath(), "hl-test-keys", "webhook-secrets.key");
+
     private readonly WebApplication app;
 
     private ServiceHost(WebApplication app, Uri baseAddress)
@@ -33,7 +39,7 @@ public sealed class ServiceHost : IAsyncDisposable
             ["AzureWebJobsStorage"] = storageConnection,
             ["Operator:ApiKey"] = OperatorKey,
             ["Signing:LocalKeyPath"] = Path.Combine(keyFolder, "signing-key.pem"),
-            ["WebhookSecrets:LocalKeyPath"] = Path.Combine(keyFolder, "webhook-secrets.key"),
+            ["WebhookSecrets:LocalKeyPath"] = WebhookSecretsKeyPath,
             ["Logging:LogLevel:Default"] = "Warning",
 
             // The nightly settlement would settle other tests' jobs in the shared Azurite if a run crossed 02:00.
