@@ -24,6 +24,11 @@ param storageAccountName string = '${baseName}st${take(uniqueString(resourceGrou
 @maxLength(24)
 param keyVaultName string = '${baseName}-kv-${take(uniqueString(resourceGroup().id), 8)}'
 
+@description('Globally unique name of the Key Vault that holds suppliers\' webhook secrets: 3-24 letters, digits and hyphens.')
+@minLength(3)
+@maxLength(24)
+param webhookVaultName string = '${baseName}-wh-${take(uniqueString(resourceGroup().id), 8)}'
+
 @description('Globally unique function app name.')
 @minLength(2)
 @maxLength(60)
@@ -139,6 +144,15 @@ module keyVault 'modules/key-vault.bicep' = {
   }
 }
 
+module webhookVault 'modules/webhook-vault.bicep' = {
+  name: 'webhook-vault'
+  params: {
+    location: location
+    name: webhookVaultName
+    tags: tags
+  }
+}
+
 module functionApp 'modules/function-app.bicep' = {
   name: 'function-app'
   params: {
@@ -155,6 +169,7 @@ module functionApp 'modules/function-app.bicep' = {
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     signingKeyUri: keyVault.outputs.signingKeyUriWithVersion
     operatorApiKeySecretUri: keyVault.outputs.operatorApiKeySecretUri
+    webhookVaultUri: webhookVault.outputs.uri
     settlementSchedule: settlementSchedule
     ledgerCatchUpSchedule: ledgerCatchUpSchedule
     settlementFeePerJobPence: settlementFeePerJobPence
@@ -172,12 +187,14 @@ module appAccess 'modules/app-access.bicep' = {
     keyVaultName: keyVaultName
     signingKeyName: signingKeyName
     operatorApiKeySecretName: operatorApiKeySecretName
+    webhookVaultName: webhookVaultName
     applicationInsightsName: applicationInsightsName
   }
   dependsOn: [
     functionApp
     storage
     keyVault
+    webhookVault
     monitoring
   ]
 }
@@ -187,4 +204,5 @@ output defaultHostName string = functionApp.outputs.defaultHostName
 @description('The signing key version the app signs with (Signing__KeyVaultKeyId).')
 output signingKeyUri string = keyVault.outputs.signingKeyUriWithVersion
 output keyVaultName string = keyVault.outputs.name
+output webhookVaultName string = webhookVault.outputs.name
 output storageAccountName string = storage.outputs.name

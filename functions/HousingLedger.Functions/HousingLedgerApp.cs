@@ -10,6 +10,7 @@ using HousingLedger.Functions.WorkOrders;
 using HousingLedger.Infrastructure.Directories;
 using HousingLedger.Infrastructure.Ledger;
 using HousingLedger.Infrastructure.PaymentFiles;
+using HousingLedger.Infrastructure.Secrets;
 using HousingLedger.Infrastructure.Signing;
 using HousingLedger.Infrastructure.State;
 using HousingLedger.Infrastructure.Storage;
@@ -28,6 +29,7 @@ public static class HousingLedgerApp
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<OperatorOptions>().BindConfiguration("Operator");
         services.AddOptions<SigningOptions>().BindConfiguration("Signing").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebhookSecretOptions>().BindConfiguration("WebhookSecrets").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkOrderOptions>().BindConfiguration("WorkOrders");
         services.AddOptions<SettlementOptions>().BindConfiguration("Settlement").ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient(WorkOrderDelivery.HttpClientName);
@@ -45,6 +47,10 @@ public static class HousingLedgerApp
         services.AddSingleton<DirectoryStore>();
         services.AddSingleton<SigningKeyRegistry>();
         services.AddSingleton<ISigningKey>(provider => SigningOptions.CreateKey(provider));
+        services.AddSingleton<IWebhookSecretVault>(provider => WebhookSecretOptions.CreateVault(provider));
+        services.AddSingleton<SupplierSecretStore>();
+        services.AddSingleton<SupplierWebhookSecrets>();
+        services.AddSingleton<WebhookSecretRotation>();
         services.AddSingleton<ApiKeys>();
         services.AddSingleton<Checkpoints>();
         services.AddSingleton<EventIntake>();

@@ -1,5 +1,6 @@
 // What the function app's identity may do, each grant on the narrowest scope that works:
-// storage data on the account, signing on the one key, reading on the one secret, telemetry on the component.
+// storage data on the account, signing on the one key, reading on the one secret, writing and reading webhook
+// secrets in the vault that holds only those, telemetry on the component.
 
 @description('Name of the function app whose system-assigned identity gets the roles.')
 param functionAppName string
@@ -16,6 +17,9 @@ param signingKeyName string
 @description('Name of the operator API key secret in the vault.')
 param operatorApiKeySecretName string
 
+@description('Name of the Key Vault that holds suppliers\' webhook secrets.')
+param webhookVaultName string
+
 @description('Name of the Application Insights component.')
 param applicationInsightsName string
 
@@ -26,6 +30,7 @@ var builtInRoles = {
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   keyVaultCryptoUser: '12338af0-0e69-4776-bea7-57ae8d297424'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
+  keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
 }
 
@@ -55,6 +60,10 @@ resource vault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
   resource operatorApiKeySecret 'secrets' existing = {
     name: operatorApiKeySecretName
   }
+}
+
+resource webhookVault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
+  name: webhookVaultName
 }
 
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
@@ -90,6 +99,18 @@ resource operatorApiKeyAccess 'Microsoft.Authorization/roleAssignments@2022-04-0
   scope: vault::operatorApiKeySecret
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles.keyVaultSecretsUser)
+    principalId: functionApp.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Registering a supplier and rotating its secret write a secret version; webhooks and work orders read one.
+// Secrets User cannot write, so this is the least built-in role that works; the vault holds nothing else.
+resource webhookVaultAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(webhookVault.id, functionApp.id, builtInRoles.keyVaultSecretsOfficer)
+  scope: webhookVault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles.keyVaultSecretsOfficer)
     principalId: functionApp.identity.principalId
     principalType: 'ServicePrincipal'
   }

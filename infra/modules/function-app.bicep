@@ -47,6 +47,9 @@ param signingKeyUri string
 @description('Versionless URI of the Key Vault secret that holds the operator API key.')
 param operatorApiKeySecretUri string
 
+@description('Address of the Key Vault that holds suppliers\' webhook secrets, https://<vault>.vault.azure.net/.')
+param webhookVaultUri string
+
 @description('Six-field NCRONTAB schedule of the nightly settlement, in UTC.')
 param settlementSchedule string
 
@@ -131,6 +134,10 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
         {
           name: 'Signing__KeyVaultKeyId'
           value: signingKeyUri
+        }
+        {
+          name: 'WebhookSecrets__KeyVaultUri'
+          value: webhookVaultUri
         }
         {
           name: 'Settlement__Schedule'

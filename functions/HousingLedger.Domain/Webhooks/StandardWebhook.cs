@@ -53,16 +53,46 @@ public static class StandardWebhook
     }
 
     /// <summary>
-    /// Checks a received webhook's three headers and body against <paramref name="secret"/> at <paramref name="now"/>.
+    /// The <c>webhook-signature</c> value under each of <paramref name="secrets"/>, space-separated in their order, as
+    /// the specification allows while a secret is rotated: a receiver holding either secret finds its signature.
+    /// </summary>
+    /// <exception cref="ArgumentException">There is no secret, or <paramref name="id"/> does not follow <see cref="Identifier.Rule"/>.</exception>
+    public static string Sign(IReadOnlyCollection<WebhookSecret> secrets, string id, DateTimeOffset timestamp, ReadOnlySpan<byte> body)
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
+        ArgumentOutOfRangeException.ThrowIfZero(secrets.Count, nameof(secrets));
+        var signatures = new List<string>(secrets.Count);
+        foreach (var secret in secrets)
+        {
+            signatures.Add(Sign(secret, id, timestamp, body));
+        }
+
+        return string.Join(' ', signatures);
+    }
+
+    /// <summary>Checks a received webhook against one secret; see the overload that takes the secrets valid during a rotation.</summary>
+    public static Validated<VerifiedWebhook> Verify(
+        WebhookSecret secret, string? id, string? timestamp, string? signatureHeader, ReadOnlySpan<byte> body, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        return Verify([secret], id, timestamp, signatureHeader, body, now);
+    }
+
+    /// <summary>
+    /// Checks a received webhook's three headers and body against <paramref name="secrets"/> (the supplier's
+    /// secrets valid at <paramref name="now"/>: two while one is rotated) at <paramref name="now"/>: it verifies
+    /// when any <c>v1</c> signature in the header matches under any of them.
     /// Each error names its header: missing headers; an id outside <see cref="Identifier.Rule"/>; a timestamp that is
     /// not whole seconds since 1970, or more than <see cref="Tolerance"/> from <paramref name="now"/>; a signature list
     /// (space-separated <c>version,base64</c> entries) with no <c>v1</c> entry, or none that matches. Signatures are
     /// compared in constant time.
     /// </summary>
+    /// <exception cref="ArgumentException">There is no secret.</exception>
     public static Validated<VerifiedWebhook> Verify(
-        WebhookSecret secret, string? id, string? timestamp, string? signatureHeader, ReadOnlySpan<byte> body, DateTimeOffset now)
+        IReadOnlyCollection<WebhookSecret> secrets, string? id, string? timestamp, string? signatureHeader, ReadOnlySpan<byte> body, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(secret);
+        ArgumentNullException.ThrowIfNull(secrets);
+        ArgumentOutOfRangeException.ThrowIfZero(secrets.Count, nameof(secrets));
         var errors = new List<FieldError>();
         if (string.IsNullOrEmpty(id))
         {
@@ -101,7 +131,13 @@ public static class StandardWebhook
                 $"must be within {Tolerance.TotalMinutes} minutes of the receiver's clock ({UtcTimestamp.Format(now)}); found {UtcTimestamp.Format(sentAt)}"));
         }
 
-        var signatureError = CheckSignatures(signatureHeader!, Mac(secret, id!, timestamp!, body));
+        var expected = new List<byte[]>(secrets.Count);
+        foreach (var secret in secrets)
+        {
+            expected.Add(Mac(secret, id!, timestamp!, body));
+        }
+
+        var signatureError = CheckSignatures(signatureHeader!, expected);
         if (signatureError is not null)
         {
             errors.Add(new FieldError(SignatureHeader, signatureError));
@@ -112,8 +148,8 @@ public static class StandardWebhook
             : Validated<VerifiedWebhook>.Valid(new VerifiedWebhook(id!, sentAt));
     }
 
-    // Null when one v1 entry matches; otherwise why none does.
-    private static string? CheckSignatures(string signatureHeader, byte[] expected)
+    // Null when one v1 entry matches one of the expected MACs; otherwise why none does.
+    private static string? CheckSignatures(string signatureHeader, List<byte[]> expected)
     {
         var candidates = 0;
         Span<byte> decoded = stackalloc byte[HMACSHA256.HashSizeInBytes];
@@ -126,17 +162,22 @@ public static class StandardWebhook
             }
 
             candidates++;
-            if (Convert.TryFromBase64String(entry[(comma + 1)..], decoded, out var length)
-                && length == expected.Length
-                && CryptographicOperations.FixedTimeEquals(decoded, expected))
+            if (Convert.TryFromBase64String(entry[(comma + 1)..], decoded, out var length) && length == HMACSHA256.HashSizeInBytes)
             {
-                return null;
+                foreach (var mac in expected)
+                {
+                    if (CryptographicOperations.FixedTimeEquals(decoded, mac))
+                    {
+                        return null;
+                    }
+                }
             }
         }
 
         return candidates == 0
             ? "must carry a v1 signature (space-separated entries such as v1,<base64>)"
-            : "has no v1 signature that matches the body, webhook-id and webhook-timestamp under the supplier's secret";
+            : "has no v1 signature that matches the body, webhook-id and webhook-timestamp under the supplier's secret"
+                + (expected.Count > 1 ? " or, within a day of its rotation, its previous secret" : string.Empty);
     }
 
     private static bool TryParseUnixSeconds(string text, out DateTimeOffset instant)

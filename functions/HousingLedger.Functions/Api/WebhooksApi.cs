@@ -1,5 +1,5 @@
 using HousingLedger.Functions.Jobs;
-using HousingLedger.Infrastructure.State;
+using HousingLedger.Infrastructure.Secrets;
 using HousingLedger.Jobs;
 using HousingLedger.Validation;
 using HousingLedger.Values;
@@ -14,7 +14,7 @@ namespace HousingLedger.Functions.Api;
 /// before anything else is read, and the <c>webhook-id</c> becomes the event's id, so a redelivery is
 /// acknowledged and not recorded again.
 /// </summary>
-public sealed class WebhooksApi(ApiGate gate, PartyStore parties, SupplierEvents supplierEvents, TimeProvider time)
+public sealed class WebhooksApi(ApiGate gate, SupplierWebhookSecrets secrets, SupplierEvents supplierEvents, TimeProvider time)
 {
     private static readonly string[] EventFields = ["type", "jobId", "occurredAt", "data"];
 
@@ -27,8 +27,10 @@ public sealed class WebhooksApi(ApiGate gate, PartyStore parties, SupplierEvents
     private async Task<Results<Accepted<JobEventAccepted>, Ok<JobEventAccepted>, ProblemHttpResult>> ReceiveAsync(
         HttpRequest request, string supplierId, CancellationToken cancellationToken)
     {
-        var supplier = TypedId.TryParse<SupplierId>(supplierId, out var supplierKey) ? await parties.GetSupplierAsync(supplierKey, cancellationToken) : null;
-        if (supplier is null)
+        // Within a day of a rotation the previous secret is valid too, and a signature under either verifies.
+        var now = time.GetUtcNow();
+        var valid = TypedId.TryParse<SupplierId>(supplierId, out var supplierKey) ? await secrets.ValidAtAsync(supplierKey, now, cancellationToken) : null;
+        if (valid is null)
         {
             return Problems.NotFound($"No supplier '{supplierId}'.");
         }
@@ -41,7 +43,7 @@ public sealed class WebhooksApi(ApiGate gate, PartyStore parties, SupplierEvents
 
         var webhookId = Header(request, "webhook-id");
         var signature = StandardWebhook.Verify(
-            supplier.WebhookSecret, webhookId, Header(request, "webhook-timestamp"), Header(request, "webhook-signature"), raw.Bytes, time.GetUtcNow());
+            valid, webhookId, Header(request, "webhook-timestamp"), Header(request, "webhook-signature"), raw.Bytes, now);
         if (!signature.IsValid)
         {
             return Problems.Of(ProblemType.Unauthorized, "The webhook signature does not verify: " + signature.Errors[0].Message, signature.Errors);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using HousingLedger.Functions.Access;
 using HousingLedger.Functions.Pipeline;
+using HousingLedger.Infrastructure.Secrets;
 using HousingLedger.Infrastructure.State;
 using HousingLedger.Ledger;
 using HousingLedger.Values;
@@ -11,9 +12,10 @@ namespace HousingLedger.Functions.Parties;
 
 /// <summary>
 /// The operator onboards associations and registers suppliers (SPEC §9); each is recorded on the operator's chain.
-/// An association gets its first admin key, a supplier its webhook secret, each shown once.
+/// An association gets its first admin key, a supplier its webhook secret, each shown once; the secret is kept
+/// sealed (<see cref="IWebhookSecretVault"/>), never in the supplier's row.
 /// </summary>
-public sealed class Onboarding(EventIntake intake, ApiKeys keys)
+public sealed class Onboarding(EventIntake intake, ApiKeys keys, IWebhookSecretVault secrets)
 {
     public async Task<Onboarded> OnboardAssociationAsync(AssociationId associationId, string name, BankAccount bank, EventId? eventId, CancellationToken cancellationToken)
     {
@@ -37,8 +39,11 @@ public sealed class Onboarding(EventIntake intake, ApiKeys keys)
             ["name"] = name,
             ["workOrderUrl"] = workOrderUrl.ToString(),
             ["bank"] = bankJson,
-            ["webhookSecret"] = secret.ToString(),
         };
+
+        // Sealed before the registration is accepted: a refused registration leaves only a sealed secret that no
+        // row names (in Key Vault, an unused version).
+        var sealedSecret = await secrets.SealAsync(supplierId, secret, cancellationToken);
 
         // The ledger commits to the bank details (a change of them is the fraud to watch for) without
         // spreading account numbers across every copy of the chain.
@@ -50,7 +55,9 @@ public sealed class Onboarding(EventIntake intake, ApiKeys keys)
             ["bankDetailsSha256"] = Convert.ToHexStringLower(SHA256.HashData(Jcs.Canonicalize(bankJson))),
         };
         var tx = intake.NewTransaction("supplier.registered", OperatorChain.Name, eventId, null, "operator", supplierId.Value, data);
-        return await intake.AcceptAsync(tx, [PartyStore.Registered(supplierId, profile)], cancellationToken) == AcceptOutcome.Accepted
+        return await intake.AcceptAsync(
+            tx, [PartyStore.Registered(supplierId, profile), SupplierSecretStore.Created(supplierId, RotatingSecret<JsonObject>.First(sealedSecret))], cancellationToken)
+            == AcceptOutcome.Accepted
             ? new Onboarded.Supplier(supplierId, secret.ToString(), TypedId.Parse<EventId>(tx.EventId))
             : new Onboarded.Conflict($"Supplier '{supplierId}' is registered already, or the Idempotency-Key was used before.");
     }

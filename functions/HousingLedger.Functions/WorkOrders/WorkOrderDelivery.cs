@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
 using HousingLedger.Infrastructure.Ledger;
+using HousingLedger.Infrastructure.Secrets;
 using HousingLedger.Infrastructure.State;
 using HousingLedger.Infrastructure.Storage;
 using HousingLedger.Jobs;
@@ -14,14 +15,15 @@ using Microsoft.Extensions.Options;
 namespace HousingLedger.Functions.WorkOrders;
 
 /// <summary>
-/// Delivers a job's work order to its supplier as a Standard Webhooks-signed
-/// POST. A failed delivery is queued again after an exponentially growing wait; after
+/// Delivers a job's work order to its supplier as a Standard Webhooks-signed POST; within a day of a rotation of
+/// the supplier's secret it carries two signatures, under the new secret and the previous one (see
+/// <see cref="RotatingSecret{TSecret}"/>). A failed delivery is queued again after an exponentially growing wait; after
 /// <see cref="WorkOrderOptions.MaxAttempts"/> it is dead-lettered to <c>work-orders-poison</c>. Every attempt's
 /// outcome is kept on the job (<c>GET /api/jobs/{jobId}</c> → <c>workOrder</c>). The webhook id is the same on
 /// every attempt, so a supplier that got it twice (a crash after delivery) can tell.
 /// </summary>
 public sealed class WorkOrderDelivery(
-    JobStore jobs, PartyStore parties, TableLedgerStore ledger, StorageClients storage, IHttpClientFactory httpClients, TimeProvider time,
+    JobStore jobs, PartyStore parties, SupplierWebhookSecrets secrets, TableLedgerStore ledger, StorageClients storage, IHttpClientFactory httpClients, TimeProvider time,
     IOptions<WorkOrderOptions> options,
     ILogger<WorkOrderDelivery> logger)
 {
@@ -83,14 +85,15 @@ public sealed class WorkOrderDelivery(
     {
         var now = time.GetUtcNow();
         var body = Encoding.UTF8.GetBytes(workOrder.ToPayload(now).ToJsonString());
-        var secret = supplier.WebhookSecret;
+        var signingSecrets = await secrets.ValidAtAsync(workOrder.SupplierId, now, cancellationToken)
+            ?? throw new InvalidOperationException($"Supplier {workOrder.SupplierId} has no webhook secret.");
         var webhookId = "wo_" + workOrder.JobId.Value;
 
         using var request = new HttpRequestMessage(HttpMethod.Post, supplier.WorkOrderUrl) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add("webhook-id", webhookId);
         request.Headers.Add("webhook-timestamp", now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add("webhook-signature", StandardWebhook.Sign(secret, webhookId, now, body));
+        request.Headers.Add("webhook-signature", StandardWebhook.Sign(signingSecrets, webhookId, now, body));
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.Timeout);

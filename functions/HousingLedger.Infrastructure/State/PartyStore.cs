@@ -3,13 +3,13 @@ using System.Text.Json.Nodes;
 using HousingLedger.Ledger;
 using HousingLedger.Suppliers;
 using HousingLedger.Values;
-using HousingLedger.Webhooks;
 
 namespace HousingLedger.Infrastructure.State;
 
 /// <summary>
 /// The parties the operator onboarded, as rows of the operator chain's state partition: <c>association|{id}</c>
-/// (name and bank details) and <c>supplier|{id}</c> (name, work-order URL, bank details and webhook secret).
+/// (name and bank details) and <c>supplier|{id}</c> (name, work-order URL and bank details; its webhook secret is
+/// sealed in a row of its own, <see cref="SupplierSecretStore"/>).
 /// </summary>
 public sealed class PartyStore(StateStore state)
 {
@@ -62,10 +62,4 @@ public sealed record PartyProfile(JsonObject Document)
 
     /// <summary>A supplier's work-order URL.</summary>
     public Uri WorkOrderUrl => new((string)Document["workOrderUrl"]!);
-
-    /// <summary>A supplier's secret, which signs webhooks both ways.</summary>
-    /// <exception cref="InvalidDataException">There is no valid one: the row was altered outside the service.</exception>
-    public WebhookSecret WebhookSecret => WebhookSecret.TryParse((string?)Document["webhookSecret"], out var secret)
-        ? secret
-        : throw new InvalidDataException($"Supplier {Document["supplierId"]} has no valid webhook secret stored.");
 }

@@ -39,6 +39,7 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["AzureWebJobsStorage"] = storageConnection;
         start.Environment["Operator__ApiKey"] = ServiceHost.OperatorKey;
         start.Environment["Signing__LocalKeyPath"] = keyPath;
+        start.Environment["WebhookSecrets__LocalKeyPath"] = ServiceHost.WebhookSecretsKeyPath;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -12,6 +12,12 @@ public sealed class ServiceHost : IAsyncDisposable
 {
     public const string OperatorKey = "test-operator-key";
 
+    /// <summary>
+    /// The key-encryption key of suppliers' webhook secrets, one for every host of the test run: they share one
+    /// Azurite, and a work order queued by one host may be delivered by another, which must open its secret.
+    /// </summary>
+    public static readonly string WebhookSecretsKeyPath = Path.Combine(Path.GetTempPath(), "hl-test-keys", "webhook-secrets.key");
+
     private readonly WebApplication app;
 
     private ServiceHost(WebApplication app, Uri baseAddress)
@@ -24,7 +30,8 @@ public sealed class ServiceHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<ServiceHost> StartAsync(string storageConnection, IDictionary<string, string?>? settings = null)
+    /// <param name="clock">The service's clock; the system's when null.</param>
+    public static async Task<ServiceHost> StartAsync(string storageConnection, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         var keyFolder = Path.Combine(Path.GetTempPath(), "hl-test-keys");
         var configuration = new Dictionary<string, string?>
@@ -32,6 +39,7 @@ public sealed class ServiceHost : IAsyncDisposable
             ["AzureWebJobsStorage"] = storageConnection,
             ["Operator:ApiKey"] = OperatorKey,
             ["Signing:LocalKeyPath"] = Path.Combine(keyFolder, "signing-key.pem"),
+            ["WebhookSecrets:LocalKeyPath"] = WebhookSecretsKeyPath,
             ["Logging:LogLevel:Default"] = "Warning",
 
             // The nightly settlement would settle other tests' jobs in the shared Azurite if a run crossed 02:00.
@@ -43,7 +51,15 @@ public sealed class ServiceHost : IAsyncDisposable
         }
 
         var app = StandaloneHost.Create(
-            new WebApplicationOptions { Args = ["--urls", "http://127.0.0.1:0"], ContentRootPath = AppContext.BaseDirectory }, configuration);
+            new WebApplicationOptions { Args = ["--urls", "http://127.0.0.1:0"], ContentRootPath = AppContext.BaseDirectory },
+            configuration,
+            services =>
+            {
+                if (clock is not null)
+                {
+                    services.AddSingleton(clock);
+                }
+            });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ServiceHost(app, new Uri(address));

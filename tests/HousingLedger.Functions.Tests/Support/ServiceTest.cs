@@ -17,9 +17,12 @@ public abstract class ServiceTest(AzuriteFixture azurite) : IAsyncLifetime
     /// <summary>Settings for the host on top of the test defaults.</summary>
     protected virtual IDictionary<string, string?>? Settings => null;
 
+    /// <summary>The host's clock; the system's when null.</summary>
+    protected virtual TimeProvider? Clock => null;
+
     public virtual async Task InitializeAsync()
     {
-        Host = await ServiceHost.StartAsync(azurite.ConnectionString, Settings);
+        Host = await ServiceHost.StartAsync(azurite.ConnectionString, Settings, Clock);
         Api = new ApiClient(Host.BaseAddress);
     }
 

@@ -43,7 +43,8 @@ public sealed class SupplierEndpoint : IAsyncDisposable
             var verified = endpoint!.Secret is not null && StandardWebhook.Verify(
                 endpoint.Secret, request.Headers["webhook-id"], request.Headers["webhook-timestamp"], request.Headers["webhook-signature"], body, DateTimeOffset.UtcNow).IsValid;
             using var json = JsonDocument.Parse(body);
-            endpoint.Received.Enqueue(new ReceivedWorkOrder(request.Headers["webhook-id"].ToString(), json.RootElement.Clone(), verified));
+            endpoint.Received.Enqueue(new ReceivedWorkOrder(
+                request.Headers["webhook-id"].ToString(), json.RootElement.Clone(), verified, request.Headers["webhook-timestamp"].ToString(), request.Headers["webhook-signature"].ToString(), body));
             return Results.StatusCode(endpoint.Answer);
         });
         await app.StartAsync();
@@ -55,4 +56,5 @@ public sealed class SupplierEndpoint : IAsyncDisposable
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 }
 
-public sealed record ReceivedWorkOrder(string WebhookId, JsonElement Body, bool SignatureVerified);
+/// <summary>A work order as it arrived: <see cref="SignatureVerified"/> under <see cref="SupplierEndpoint.Secret"/> by the real clock, and what to check it again by another.</summary>
+public sealed record ReceivedWorkOrder(string WebhookId, JsonElement Body, bool SignatureVerified, string Timestamp, string Signature, byte[] RawBody);

@@ -16,9 +16,13 @@ public static class StandaloneHost
     /// <summary>Where the standalone host listens by default: the Functions host's local address.</summary>
     public const string DefaultUrl = "http://localhost:7071";
 
-    /// <summary>The app as Program.cs runs it, with <paramref name="settings"/> laid over its configuration when tests or tools run it in process.</summary>
+    /// <summary>
+    /// The app as Program.cs runs it, with <paramref name="settings"/> laid over its configuration when tests or tools
+    /// run it in process, and <paramref name="configureServices"/> registering before the app does (a test's clock,
+    /// say: the app registers <see cref="TimeProvider"/> only when nothing has).
+    /// </summary>
     /// <exception cref="InvalidOperationException">local.settings.json is malformed, or a function is declared in a way this host cannot run.</exception>
-    public static WebApplication Create(WebApplicationOptions options, IDictionary<string, string?>? settings = null)
+    public static WebApplication Create(WebApplicationOptions options, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(options);
         if (settings is not null)
@@ -28,6 +32,7 @@ public static class StandaloneHost
 
         AddDeveloperDefaults(builder);
         var services = builder.Services;
+        configureServices?.Invoke(services);
         services.AddHousingLedger(builder.Configuration);
 
         var catalog = FunctionCatalog.Of(typeof(StandaloneHost).Assembly);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using HousingLedger.Infrastructure.KeyVault;
 using HousingLedger.Validation;
 
 namespace HousingLedger.Infrastructure.Signing.KeyVault;
@@ -11,15 +12,7 @@ namespace HousingLedger.Infrastructure.Signing.KeyVault;
 /// </summary>
 public sealed partial record KeyVaultKeyUri
 {
-    /// <summary>
-    /// DNS suffixes of Key Vault and Managed HSM in the Azure clouds (public, China, US Government). A key URI's
-    /// host is one vault name under one of them; anything else is refused before a token could be sent there.
-    /// </summary>
-    private static readonly string[] VaultHostSuffixes =
-    [
-        "vault.azure.net", "vault.azure.cn", "vault.usgovcloudapi.net",
-        "managedhsm.azure.net", "managedhsm.azure.cn", "managedhsm.usgovcloudapi.net",
-    ];
+    private static readonly string[] VaultHostSuffixes = [.. KeyVaultHost.VaultSuffixes, .. KeyVaultHost.ManagedHsmSuffixes];
 
     private const string Field = "keyVaultKeyId";
 
@@ -68,7 +61,7 @@ public sealed partial record KeyVaultKeyUri
         }
 
         var host = uri.IdnHost.ToLowerInvariant();
-        if (!VaultHostSuffixes.Any(suffix => IsOneVaultUnder(host, suffix)))
+        if (!KeyVaultHost.IsOneUnder(host, VaultHostSuffixes))
         {
             return Invalid($"host '{host}' is not a vault under {string.Join(", ", VaultHostSuffixes)}");
         }
@@ -94,9 +87,6 @@ public sealed partial record KeyVaultKeyUri
 
     /// <summary>The key version's URI as Key Vault writes it: the <c>kid</c> of every block this version signs.</summary>
     public override string ToString() => $"https://{Host}/keys/{Name}/{Version}";
-
-    private static bool IsOneVaultUnder(string host, string suffix) =>
-        host.EndsWith("." + suffix, StringComparison.Ordinal) && !host[..^(suffix.Length + 1)].Contains('.', StringComparison.Ordinal);
 
     private static Validated<KeyVaultKeyUri> Invalid(string message) => Validated<KeyVaultKeyUri>.Invalid(Field, message);
 

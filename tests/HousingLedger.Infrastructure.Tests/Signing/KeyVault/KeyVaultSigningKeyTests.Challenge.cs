@@ -8,15 +8,15 @@ public sealed partial class KeyVaultSigningKeyTests
     [Fact]
     public async Task The_first_request_carries_no_token_and_the_token_is_for_the_resource_and_tenant_the_challenge_named()
     {
-        var signer = Signer(vault.CreateKeyVersion());
+        var signer = Signer(StandIn.CreateKeyVersion());
 
         await signer.SignDigestAsync(Digest("block 0"));
 
-        var requests = vault.Requests.ToList();
+        var requests = StandIn.Requests.ToList();
         Assert.True(requests[0].Authorization.Length == 0, $"the first request carried '{requests[0].Authorization}'");
-        Assert.All(requests.Skip(1), r => Assert.Equal("Bearer " + vault.AcceptedToken, r.Authorization));
+        Assert.All(requests.Skip(1), r => Assert.Equal("Bearer " + StandIn.AcceptedToken, r.Authorization));
         Assert.All(requests, r => Assert.Equal(KeyVaultSigningKey.ServiceVersion, r.ApiVersion));
-        var asked = Assert.Single(credential.Requests);
+        var asked = Assert.Single(Credential.Requests);
         Assert.Equal(["https://vault.azure.net/.default"], asked.Scopes);
         Assert.Equal(KeyVaultStandIn.TenantId, asked.TenantId);
     }
@@ -24,11 +24,11 @@ public sealed partial class KeyVaultSigningKeyTests
     [Fact]
     public async Task A_challenge_that_names_a_scope_instead_of_a_resource_is_followed()
     {
-        vault.ChallengeNamesScope = true;
+        StandIn.ChallengeNamesScope = true;
 
-        await Signer(vault.CreateKeyVersion()).SignDigestAsync(Digest("block 0"));
+        await Signer(StandIn.CreateKeyVersion()).SignDigestAsync(Digest("block 0"));
 
-        Assert.Equal(["https://vault.azure.net/.default"], Assert.Single(credential.Requests).Scopes);
+        Assert.Equal(["https://vault.azure.net/.default"], Assert.Single(Credential.Requests).Scopes);
     }
 
     [Theory]
@@ -38,13 +38,13 @@ public sealed partial class KeyVaultSigningKeyTests
     [InlineData("http://vault.azure.net")]
     public async Task A_challenge_naming_a_resource_outside_the_vaults_domain_is_refused_without_asking_for_or_sending_a_token(string resource)
     {
-        vault.ChallengeResource = resource;
+        StandIn.ChallengeResource = resource;
 
-        var refused = await Assert.ThrowsAsync<KeyVaultSigningException>(() => Signer(vault.CreateKeyVersion()).SignDigestAsync(Digest("block 0")));
+        var refused = await Assert.ThrowsAsync<KeyVaultSigningException>(() => Signer(StandIn.CreateKeyVersion()).SignDigestAsync(Digest("block 0")));
 
         Assert.Contains(resource, refused.Message, StringComparison.Ordinal);
-        Assert.Empty(credential.Requests);
-        Assert.All(vault.Requests, r => Assert.True(r.Authorization.Length == 0, $"a request carried '{r.Authorization}'"));
+        Assert.Empty(Credential.Requests);
+        Assert.All(StandIn.Requests, r => Assert.True(r.Authorization.Length == 0, $"a request carried '{r.Authorization}'"));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed partial class KeyVaultSigningKeyTests
     {
         var rejected = new RecordingCredential("token-the-vault-does-not-know");
 
-        var failed = await Assert.ThrowsAsync<RequestFailedException>(() => Signer(vault.CreateKeyVersion(), rejected).GetPublicKeyAsync());
+        var failed = await Assert.ThrowsAsync<RequestFailedException>(() => Signer(StandIn.CreateKeyVersion(), rejected).GetPublicKeyAsync());
 
         Assert.Equal(401, failed.Status);
         Assert.Equal("Unauthorized", failed.ErrorCode);

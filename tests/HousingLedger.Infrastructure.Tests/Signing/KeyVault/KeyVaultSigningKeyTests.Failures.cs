@@ -8,8 +8,8 @@ public sealed partial class KeyVaultSigningKeyTests
     [Fact]
     public async Task A_throttled_sign_is_sent_again_after_the_seconds_in_Retry_After()
     {
-        var signer = Signer(vault.CreateKeyVersion());
-        vault.ThrottleNextSign("1");
+        var signer = Signer(StandIn.CreateKeyVersion());
+        StandIn.ThrottleNextSign("1");
 
         var signature = await signer.SignDigestAsync(Digest("block 0"));
 
@@ -21,9 +21,9 @@ public sealed partial class KeyVaultSigningKeyTests
     [Fact]
     public async Task A_throttled_sign_is_sent_again_after_the_time_in_an_http_date_Retry_After()
     {
-        var signer = Signer(vault.CreateKeyVersion());
+        var signer = Signer(StandIn.CreateKeyVersion());
         await signer.GetPublicKeyAsync();
-        vault.ThrottleNextSign(DateTimeOffset.UtcNow.AddSeconds(2).ToString("R"));
+        StandIn.ThrottleNextSign(DateTimeOffset.UtcNow.AddSeconds(2).ToString("R"));
 
         await signer.SignDigestAsync(Digest("block 0"));
 
@@ -35,37 +35,37 @@ public sealed partial class KeyVaultSigningKeyTests
     [Fact]
     public async Task An_unavailable_vault_and_a_dropped_connection_are_retried()
     {
-        var signer = Signer(vault.CreateKeyVersion());
-        vault.FailNextSign();
-        vault.DropNextSign();
+        var signer = Signer(StandIn.CreateKeyVersion());
+        StandIn.FailNextSign();
+        StandIn.DropNextSign();
 
         var signature = await signer.SignDigestAsync(Digest("block 0"));
 
         Assert.True((await signer.GetPublicKeyAsync()).VerifyDigest(Digest("block 0"), signature));
-        Assert.Equal(3, vault.Requests.Count(r => r.Method == "POST"));
+        Assert.Equal(3, StandIn.Requests.Count(r => r.Method == "POST"));
     }
 
     [Fact]
     public async Task Throttling_that_outlasts_the_retries_fails_with_the_status_and_Key_Vaults_error_code()
     {
-        var signer = Signer(vault.CreateKeyVersion());
+        var signer = Signer(StandIn.CreateKeyVersion());
         for (var i = 0; i < 4; i++)
         {
-            vault.ThrottleNextSign("0");
+            StandIn.ThrottleNextSign("0");
         }
 
         var failed = await Assert.ThrowsAsync<RequestFailedException>(() => signer.SignDigestAsync(Digest("block 0")));
 
         Assert.Equal(429, failed.Status);
         Assert.Equal("Throttled", failed.ErrorCode);
-        Assert.Equal(4, vault.Requests.Count(r => r.Method == "POST"));
+        Assert.Equal(4, StandIn.Requests.Count(r => r.Method == "POST"));
     }
 
     [Fact]
     public async Task A_refusal_names_the_status_Key_Vaults_error_codes_and_the_key_and_is_not_retried()
     {
-        var key = vault.CreateKeyVersion();
-        vault.ForbidSigningWith(key);
+        var key = StandIn.CreateKeyVersion();
+        StandIn.ForbidSigningWith(key);
 
         var failed = await Assert.ThrowsAsync<RequestFailedException>(() => Signer(key).SignDigestAsync(Digest("block 0")));
 
@@ -76,7 +76,7 @@ public sealed partial class KeyVaultSigningKeyTests
             Assert.True(failed.Message.Contains(part, StringComparison.Ordinal), $"the message does not name '{part}': {failed.Message}");
         }
 
-        Assert.Single(vault.Requests, r => r.Method == "POST");
+        Assert.Single(StandIn.Requests, r => r.Method == "POST");
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed partial class KeyVaultSigningKeyTests
     /// <summary>The time between the first sign request and the next.</summary>
     private TimeSpan WaitBetweenSigns()
     {
-        var signs = vault.Requests.Where(r => r.Method == "POST").ToList();
+        var signs = StandIn.Requests.Where(r => r.Method == "POST").ToList();
         Assert.True(signs.Count == 2, $"expected the throttled sign and one retry, saw {signs.Count} sign requests");
         return signs[1].At - signs[0].At;
     }

@@ -13,8 +13,8 @@ public sealed partial class KeyVaultSigningKeyTests
     public async Task Blocks_sealed_before_and_after_a_rotation_name_their_own_versions_and_verify_with_both_published()
     {
         // az keyvault key rotate: the same key name, a new version, a new versioned URI in the app's settings.
-        var before = Signer(vault.CreateKeyVersion());
-        var after = Signer(vault.CreateKeyVersion());
+        var before = Signer(StandIn.CreateKeyVersion());
+        var after = Signer(StandIn.CreateKeyVersion());
         var first = await BlockSealer.SealAsync(Chain, null, [RaisedJob("evt_job_1", 0)], Monday.AddHours(1), before);
         var second = await BlockSealer.SealAsync(Chain, ChainHead.After(null, first), [RaisedJob("evt_job_2", 90)], Monday.AddHours(2), after);
 
@@ -30,8 +30,8 @@ public sealed partial class KeyVaultSigningKeyTests
     [Fact]
     public async Task Blocks_signed_by_a_retired_version_no_longer_verify_once_it_is_unpublished()
     {
-        var before = Signer(vault.CreateKeyVersion());
-        var after = Signer(vault.CreateKeyVersion());
+        var before = Signer(StandIn.CreateKeyVersion());
+        var after = Signer(StandIn.CreateKeyVersion());
         var first = await BlockSealer.SealAsync(Chain, null, [RaisedJob("evt_job_1", 0)], Monday.AddHours(1), before);
 
         var onlyTheNewVersion = new ChainVerifier(Chain, new Jwks([await after.GetPublicKeyAsync()]).Find);

@@ -10,30 +10,19 @@ namespace HousingLedger.Infrastructure.Tests.Signing.KeyVault;
 /// behaviour (challenge, key bundle, sign, errors, throttling), not a test against Azure. Split by concern:
 /// signing here, authentication, failures and rotation in the other parts.
 /// </summary>
-public sealed partial class KeyVaultSigningKeyTests : IAsyncLifetime
+public sealed partial class KeyVaultSigningKeyTests : KeyVaultStandInTest
 {
-    private KeyVaultStandIn vault = null!;
-    private RecordingCredential credential = null!;
-
-    public async Task InitializeAsync()
-    {
-        vault = await KeyVaultStandIn.StartAsync();
-        credential = new RecordingCredential(vault.AcceptedToken);
-    }
-
-    public async Task DisposeAsync() => await vault.DisposeAsync();
-
     [Fact]
     public async Task SignDigestAsync_ReturnsRawRsThatVerifiesUnderTheVaultsKey()
     {
-        var key = vault.CreateKeyVersion();
+        var key = StandIn.CreateKeyVersion();
         var signer = Signer(key);
         var digest = Digest("block 0");
 
         var signature = await signer.SignDigestAsync(digest);
 
         Assert.Equal(64, signature.Length);
-        using var vaultsKey = ECDsa.Create(vault.PublicParametersOf(key));
+        using var vaultsKey = ECDsa.Create(StandIn.PublicParametersOf(key));
         Assert.True(vaultsKey.VerifyHash(digest, signature, DSASignatureFormat.IeeeP1363FixedFieldConcatenation), "the signature does not verify under the key the vault holds");
         var published = await signer.GetPublicKeyAsync();
         Assert.True(published.VerifyDigest(digest, signature), "the signature does not verify under the public key the signer reports");
@@ -42,12 +31,12 @@ public sealed partial class KeyVaultSigningKeyTests : IAsyncLifetime
     [Fact]
     public async Task GetPublicKeyAsync_IsTheVaultsPointNamedByTheVersionedKeyUri()
     {
-        var key = vault.CreateKeyVersion();
+        var key = StandIn.CreateKeyVersion();
         var signer = Signer(key);
 
         var published = await signer.GetPublicKeyAsync();
 
-        var point = vault.PublicParametersOf(key).Q;
+        var point = StandIn.PublicParametersOf(key).Q;
         Assert.Equal(key.ToString(), signer.KeyId);
         Assert.Equal(key.ToString(), published.KeyId);
         Assert.Equal(point.X, published.X);
@@ -57,7 +46,7 @@ public sealed partial class KeyVaultSigningKeyTests : IAsyncLifetime
     [Fact]
     public async Task GetPublicKeyAsync_AcceptsAnHsmKey()
     {
-        var published = await Signer(vault.CreateKeyVersion(keyType: "EC-HSM")).GetPublicKeyAsync();
+        var published = await Signer(StandIn.CreateKeyVersion(keyType: "EC-HSM")).GetPublicKeyAsync();
 
         Assert.Equal(32, published.X.Length);
     }
@@ -65,22 +54,22 @@ public sealed partial class KeyVaultSigningKeyTests : IAsyncLifetime
     [Fact]
     public async Task The_public_key_is_read_once_however_often_the_key_signs()
     {
-        var signer = Signer(vault.CreateKeyVersion());
+        var signer = Signer(StandIn.CreateKeyVersion());
 
         await signer.SignDigestAsync(Digest("block 0"));
         await signer.SignDigestAsync(Digest("block 1"));
         await signer.GetPublicKeyAsync();
 
-        var keyReads = vault.Requests.Count(r => r.Method == "GET" && r.Authorization.Length > 0);
+        var keyReads = StandIn.Requests.Count(r => r.Method == "GET" && r.Authorization.Length > 0);
         Assert.True(keyReads == 1, $"expected one authenticated key read, saw {keyReads}");
-        Assert.Equal(2, vault.Requests.Count(r => r.Method == "POST"));
+        Assert.Equal(2, StandIn.Requests.Count(r => r.Method == "POST"));
     }
 
     [Fact]
     public async Task A_signature_that_does_not_verify_under_the_key_is_refused()
     {
-        var signer = Signer(vault.CreateKeyVersion());
-        vault.SignNextWithAnotherKey();
+        var signer = Signer(StandIn.CreateKeyVersion());
+        StandIn.SignNextWithAnotherKey();
 
         var refused = await Assert.ThrowsAsync<KeyVaultSigningException>(() => signer.SignDigestAsync(Digest("block 0")));
 
@@ -90,26 +79,26 @@ public sealed partial class KeyVaultSigningKeyTests : IAsyncLifetime
     [Fact]
     public async Task A_key_on_another_curve_is_refused_naming_its_curve()
     {
-        var signer = Signer(vault.CreateKeyVersion(curve: "P-384"));
+        var signer = Signer(StandIn.CreateKeyVersion(curve: "P-384"));
 
         var refused = await Assert.ThrowsAsync<KeyVaultSigningException>(() => signer.SignDigestAsync(Digest("block 0")));
 
         Assert.Contains("crv P-384", refused.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(vault.Requests, r => r.Method == "POST");
+        Assert.DoesNotContain(StandIn.Requests, r => r.Method == "POST");
     }
 
     [Fact]
     public async Task SignDigestAsync_RefusesADigestThatIsNot32Bytes()
     {
-        var signer = Signer(vault.CreateKeyVersion());
+        var signer = Signer(StandIn.CreateKeyVersion());
 
         await Assert.ThrowsAsync<ArgumentException>(() => signer.SignDigestAsync(new byte[20]));
-        Assert.Empty(vault.Requests);
+        Assert.Empty(StandIn.Requests);
     }
 
-    private KeyVaultSigningKey Signer(KeyVaultKeyUri key, RecordingCredential? signInAs = null) => new(key, signInAs ?? credential, new KeyVaultSigningKeyOptions
+    private KeyVaultSigningKey Signer(KeyVaultKeyUri key, RecordingCredential? signInAs = null) => new(key, signInAs ?? Credential, new KeyVaultSigningKeyOptions
     {
-        Transport = vault.CreateTransport(),
+        Transport = StandIn.CreateTransport(),
         Retry = { MaxRetries = 3, Delay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(100) },
     });
 

@@ -22,11 +22,12 @@ namespace HousingLedger.Infrastructure.Tests.Signing.KeyVault;
 /// Azure itself: a request without a valid token gets 401 with
 /// <c>WWW-Authenticate: Bearer authorization="https://login.microsoftonline.com/{tenant}", resource="…"</c>;
 /// <c>GET /keys/{name}/{version}</c> answers the key bundle; <c>POST /keys/{name}/{version}/sign</c> signs the
-/// digest with ES256 using a P-256 key it holds; errors are <c>{"error": {"code", "message"}}</c>. It serves
+/// digest with ES256 using a P-256 key it holds; secrets are written and read as in the other part of this class;
+/// errors are <c>{"error": {"code", "message"}}</c>. It serves
 /// https on a loopback port with a certificate made for <see cref="VaultHost"/>; <see cref="CreateTransport"/>
 /// connects to it whatever the host name, so the signer under test sees real Key Vault URIs.
 /// </summary>
-public sealed class KeyVaultStandIn : IAsyncDisposable
+public sealed partial class KeyVaultStandIn : IAsyncDisposable
 {
     public const string VaultHost = "hl-test.vault.azure.net";
     public const string TenantId = "4d6f2c1e-8b1a-4c3d-9e2f-0a1b2c3d4e5f";
@@ -176,6 +177,12 @@ public sealed class KeyVaultStandIn : IAsyncDisposable
         }
 
         var segments = context.Request.Path.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments is ["secrets", ..])
+        {
+            await AnswerSecretAsync(context, segments);
+            return;
+        }
+
         var isKey = segments is ["keys", _, _];
         var isSign = segments is ["keys", _, _, "sign"];
         if (!(isKey && HttpMethods.IsGet(context.Request.Method)) && !(isSign && HttpMethods.IsPost(context.Request.Method)))
