@@ -43,9 +43,12 @@ public static class HousingLedgerApp
         services.AddSingleton<SettlementStore>();
         services.AddSingleton<CosignatureStore>();
         services.AddSingleton<DirectoryStore>();
+        services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<SigningKeyRegistry>();
         services.AddSingleton<ISigningKey>(provider => SigningOptions.CreateKey(provider));
         services.AddSingleton<ApiKeys>();
+        services.AddSingleton<KeyManagement>();
+        services.AddSingleton<Suspension>();
         services.AddSingleton<Checkpoints>();
         services.AddSingleton<EventIntake>();
         services.AddSingleton<JobEvents>();

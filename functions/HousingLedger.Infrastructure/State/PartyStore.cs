@@ -11,7 +11,7 @@ namespace HousingLedger.Infrastructure.State;
 /// The parties the operator onboarded, as rows of the operator chain's state partition: <c>association|{id}</c>
 /// (name and bank details) and <c>supplier|{id}</c> (name, work-order URL, bank details and webhook secret).
 /// </summary>
-public sealed class PartyStore(StateStore state)
+public sealed partial class PartyStore(StateStore state)
 {
     private const string AssociationPrefix = "association|";
     private const string SupplierPrefix = "supplier|";
