@@ -10,7 +10,7 @@ namespace HousingLedger.Functions.Access;
 /// <summary>
 /// Checks the API key a request presents. Nothing is cached: a revoked key, or a key of an association the operator
 /// has suspended, is refused on the very next request. The operator's key comes from configuration
-/// (<c>Operator:ApiKey</c>); associations' keys are issued by <see cref="KeyRingManager"/> and stored as SHA-256.
+/// (<c>Operator:ApiKey</c>); associations' keys are issued by <see cref="KeyManagement"/> and stored as SHA-256.
 /// </summary>
 public sealed class ApiKeys(ApiKeyStore store, PartyStore parties, IOptions<OperatorOptions> operatorOptions)
 {
