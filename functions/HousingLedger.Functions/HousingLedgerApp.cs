@@ -45,6 +45,7 @@ public static class HousingLedgerApp
         services.AddSingleton<SettlementStore>();
         services.AddSingleton<CosignatureStore>();
         services.AddSingleton<DirectoryStore>();
+        services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<SigningKeyRegistry>();
         services.AddSingleton<ISigningKey>(provider => SigningOptions.CreateKey(provider));
         services.AddSingleton<IWebhookSecretVault>(provider => WebhookSecretOptions.CreateVault(provider));
@@ -52,6 +53,8 @@ public static class HousingLedgerApp
         services.AddSingleton<SupplierWebhookSecrets>();
         services.AddSingleton<WebhookSecretRotation>();
         services.AddSingleton<ApiKeys>();
+        services.AddSingleton<KeyManagement>();
+        services.AddSingleton<Suspension>();
         services.AddSingleton<Checkpoints>();
         services.AddSingleton<EventIntake>();
         services.AddSingleton<JobEvents>();

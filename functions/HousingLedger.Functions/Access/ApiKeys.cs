@@ -1,55 +1,67 @@
 using System.Security.Cryptography;
 using System.Text;
 using HousingLedger.Infrastructure.Directories;
+using HousingLedger.Infrastructure.State;
 using HousingLedger.Values;
 using Microsoft.Extensions.Options;
 
 namespace HousingLedger.Functions.Access;
 
 /// <summary>
-/// Issues and checks API keys. A key is shown once, when issued; only its SHA-256 is stored. The operator's key
-/// comes from configuration (<c>Operator:ApiKey</c>).
+/// Checks the API key a request presents. Nothing is cached: a revoked key, or a key of an association the operator
+/// has suspended, is refused on the very next request. The operator's key comes from configuration
+/// (<c>Operator:ApiKey</c>); associations' keys are issued by <see cref="KeyManagement"/> and stored as SHA-256.
 /// </summary>
-public sealed class ApiKeys(DirectoryStore directory, IOptions<OperatorOptions> operatorOptions)
+public sealed class ApiKeys(ApiKeyStore store, PartyStore parties, IOptions<OperatorOptions> operatorOptions)
 {
-    public async Task<string> IssueAsync(AssociationId associationId, ApiRole role, CancellationToken cancellationToken)
-    {
-        var key = NewKey();
-        if (!await directory.TryAddApiKeyAsync(Hash(key), new ApiKeyEntry(associationId, role.ToString().ToLowerInvariant()), cancellationToken))
-        {
-            throw new InvalidOperationException("A freshly generated API key collided with an existing one.");
-        }
+    /// <summary>The longest key presented that is looked up at all; issued keys are 48 characters.</summary>
+    private const int MaxKeyLength = 200;
 
-        return key;
-    }
-
-    public async Task<Caller?> AuthenticateAsync(string? presentedKey, CancellationToken cancellationToken)
+    public async Task<Authentication> AuthenticateAsync(string? presentedKey, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(presentedKey) || presentedKey.Length > 200)
+        if (string.IsNullOrEmpty(presentedKey) || presentedKey.Length > MaxKeyLength)
         {
-            return null;
+            return new Authentication.Unknown();
         }
 
         var operatorKey = operatorOptions.Value.ApiKey;
         if (!string.IsNullOrEmpty(operatorKey)
             && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presentedKey), Encoding.UTF8.GetBytes(operatorKey)))
         {
-            return OperatorCaller.Instance;
+            return new Authentication.Known(OperatorCaller.Instance);
         }
 
-        var entry = await directory.FindApiKeyAsync(Hash(presentedKey), cancellationToken);
-        if (entry is null || !Enum.TryParse<ApiRole>(entry.Role, ignoreCase: true, out var role) || role == ApiRole.Operator)
+        var entry = await store.FindAsync(Hash(presentedKey), cancellationToken);
+        if (entry is null || ApiRoles.Parse(entry.Role) is not { } role)
         {
-            return null;
+            return new Authentication.Unknown();
         }
 
-        return new AssociationCaller(entry.AssociationId, role);
+        return await parties.IsSuspendedAsync(entry.AssociationId, cancellationToken)
+            ? new Authentication.Suspended(entry.AssociationId)
+            : new Authentication.Known(new AssociationCaller(entry.AssociationId, role));
     }
 
     /// <summary>A new key: <c>hlk_</c> and 256 random bits, base64url.</summary>
-    private static string NewKey() => "hlk_" + System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+    internal static string NewKey() => "hlk_" + System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
-    private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    internal static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+}
+
+/// <summary>Who presented a key, or why it was refused.</summary>
+public abstract record Authentication
+{
+    private Authentication()
+    {
+    }
+
+    public sealed record Known(Caller Caller) : Authentication;
+
+    /// <summary>No key, or one nobody was issued or that was revoked.</summary>
+    public sealed record Unknown : Authentication;
+
+    /// <summary>A live key of an association the operator has suspended.</summary>
+    public sealed record Suspended(AssociationId AssociationId) : Authentication;
 }
 
 /// <summary>The operator's settings (<c>Operator:*</c>).</summary>

@@ -48,8 +48,13 @@ public sealed class ApiGate(ApiKeys keys, ILogger<ApiGate> logger)
         var header = request.Headers.Authorization.ToString();
         const string scheme = "Bearer ";
         var presented = header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? header[scheme.Length..].Trim() : null;
-        var caller = await keys.AuthenticateAsync(presented, request.HttpContext.RequestAborted);
-        if (caller is null)
+        var authentication = await keys.AuthenticateAsync(presented, request.HttpContext.RequestAborted);
+        if (authentication is Authentication.Suspended suspended)
+        {
+            return Problems.Of(ProblemType.Suspended, $"Association '{suspended.AssociationId}' is suspended by the operator; its keys are refused until the suspension is lifted.");
+        }
+
+        if (authentication is not Authentication.Known { Caller: var caller })
         {
             request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
             return Problems.Of(ProblemType.Unauthorized, presented is null
@@ -59,7 +64,7 @@ public sealed class ApiGate(ApiKeys keys, ILogger<ApiGate> logger)
 
         if (!roles.Contains(caller.Role))
         {
-            return Problems.Of(ProblemType.Forbidden, $"A key with the role '{caller.Role.ToString().ToLowerInvariant()}' may not do this.");
+            return Problems.Of(ProblemType.Forbidden, $"A key with the role '{ApiRoles.Name(caller.Role)}' may not do this.");
         }
 
         request.HttpContext.Features.Set(caller);

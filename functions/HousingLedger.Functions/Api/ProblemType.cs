@@ -10,6 +10,7 @@ public readonly record struct ProblemType(string Code, int Status, string Title)
     public static ProblemType MalformedJson { get; } = new("malformed-json", 400, "The body is not well-formed JSON.");
     public static ProblemType Unauthorized { get; } = new("unauthorized", 401, "A valid API key or webhook signature is required.");
     public static ProblemType Forbidden { get; } = new("forbidden", 403, "This key's role may not do that.");
+    public static ProblemType Suspended { get; } = new("suspended", 403, "The association is suspended.");
     public static ProblemType NotFound { get; } = new("not-found", 404, "No such resource.");
     public static ProblemType Conflict { get; } = new("conflict", 409, "That conflicts with what is already recorded.");
     public static ProblemType InvalidTransition { get; } = new("invalid-transition", 409, "The event does not fit the job's state.");

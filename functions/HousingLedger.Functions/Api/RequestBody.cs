@@ -12,6 +12,9 @@ public static class RequestBody
 {
     public const int MaxBytes = 256 * 1024;
 
+    /// <summary>Whether the request carries a body at all, for routes where it is optional (a bare POST takes the defaults).</summary>
+    public static bool IsPresent(HttpRequest request) => request.ContentLength > 0 || (request.ContentLength is null && request.ContentType is not null);
+
     public static async Task<BodyRead> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var raw = await ReadBytesAsync(request, cancellationToken);

@@ -23,7 +23,7 @@ public sealed class SettlementsApi(ApiGate gate, SettlementRunner runner, TimePr
     private async Task<Results<Ok<SettlementAnswer>, ProblemHttpResult>> RunAsync(HttpContext context, CancellationToken cancellationToken)
     {
         DateTimeOffset? asOf = null;
-        if (HasBody(context.Request))
+        if (RequestBody.IsPresent(context.Request))
         {
             var body = await RequestBody.ReadAsync(context.Request, cancellationToken);
             if (body.Problem is not null)
@@ -54,9 +54,6 @@ public sealed class SettlementsApi(ApiGate gate, SettlementRunner runner, TimePr
             [.. outcome.Batches.Select(batch => new SettledBatch(batch.AssociationId.Value, batch.BatchId, batch.NumberOfJobs, batch.ControlSum, batch.ManifestSha256))],
             [.. outcome.Held.Select(job => new HeldPayment(job.AssociationId.Value, job.JobId.Value, job.SupplierId.Value, job.ChangeEventId.Value))]));
     }
-
-    // The body is optional: a bare POST settles as of now.
-    private static bool HasBody(HttpRequest request) => request.ContentLength > 0 || (request.ContentLength is null && request.ContentType is not null);
 }
 
 /// <summary><c>POST /api/settlements</c>, optional: settle as of <c>asOf</c> (an ISO 8601 UTC instant, not in the future), else now.</summary>

@@ -15,8 +15,11 @@ namespace HousingLedger.Functions.Parties;
 /// An association gets its first admin key, a supplier its webhook secret, each shown once; the secret is kept
 /// sealed (<see cref="IWebhookSecretVault"/>), never in the supplier's row.
 /// </summary>
-public sealed class Onboarding(EventIntake intake, ApiKeys keys, IWebhookSecretVault secrets)
+public sealed class Onboarding(EventIntake intake, KeyManagement keys, IWebhookSecretVault secrets)
 {
+    /// <summary>The name the key an association is onboarded with is listed under.</summary>
+    private const string FirstKeyName = "onboarding";
+
     public async Task<Onboarded> OnboardAssociationAsync(AssociationId associationId, string name, BankAccount bank, EventId? eventId, CancellationToken cancellationToken)
     {
         var profile = new JsonObject { ["associationId"] = associationId.Value, ["name"] = name, ["bank"] = bank.ToJson() };
@@ -26,7 +29,9 @@ public sealed class Onboarding(EventIntake intake, ApiKeys keys, IWebhookSecretV
             return new Onboarded.Conflict($"Association '{associationId}' is onboarded already, or the Idempotency-Key was used before.");
         }
 
-        return new Onboarded.Association(associationId, await keys.IssueAsync(associationId, ApiRole.Admin, cancellationToken), TypedId.Parse<EventId>(tx.EventId));
+        // A new association's key ring is empty, so nothing can stand in the way of its first key.
+        var issued = (KeyIssued.Issued)await keys.IssueAsync(associationId, FirstKeyName, ApiRole.Admin, cancellationToken);
+        return new Onboarded.Association(associationId, issued.Secret, TypedId.Parse<EventId>(tx.EventId));
     }
 
     public async Task<Onboarded> RegisterSupplierAsync(SupplierId supplierId, string name, Uri workOrderUrl, BankAccount bank, EventId? eventId, CancellationToken cancellationToken)

@@ -10,27 +10,17 @@ using HousingLedger.Values;
 namespace HousingLedger.Infrastructure.Directories;
 
 /// <summary>
-/// Lookups across the whole service, one partition per kind: API keys by the SHA-256 of the key (<c>apikey</c>),
-/// which association and supplier each job belongs to (<c>job</c>), since a supplier's webhook names only the
-/// job, and the witnesses associations registered (<c>witness</c>), by the SHA-256 of the name and key id that open
-/// their cosignatures. Associations and suppliers themselves are state of the operator's chain.
+/// Lookups across the whole service, one partition per kind: which association and supplier each job belongs to
+/// (<c>job</c>), since a supplier's webhook names only the job, and the witnesses associations registered
+/// (<c>witness</c>), by the SHA-256 of the name and key id that open their cosignatures. API keys have a store of
+/// their own (<see cref="ApiKeyStore"/>); associations and suppliers themselves are state of the operator's chain.
 /// </summary>
 public sealed class DirectoryStore(StorageClients storage)
 {
-    private const string ApiKeys = "apikey";
     private const string Jobs = "job";
     private const string Witnesses = "witness";
 
     private TableClient Table => storage.Tables.GetTableClient(StorageNames.DirectoryTable);
-
-    /// <summary>Records an issued key by its hash; false, having written nothing, when that hash is taken.</summary>
-    public Task<bool> TryAddApiKeyAsync(string keyHash, ApiKeyEntry entry, CancellationToken cancellationToken = default) =>
-        TryCreateAsync(ApiKeys, keyHash, new JsonObject { ["associationId"] = entry.AssociationId.Value, ["role"] = entry.Role }, cancellationToken);
-
-    public async Task<ApiKeyEntry?> FindApiKeyAsync(string keyHash, CancellationToken cancellationToken = default) =>
-        await GetAsync(ApiKeys, keyHash, cancellationToken) is { } entry
-            ? new ApiKeyEntry(TypedId.Parse<AssociationId>((string)entry["associationId"]!), (string)entry["role"]!)
-            : null;
 
     /// <summary>
     /// Claims <paramref name="jobId"/> across the service for <paramref name="owner"/>; true when it is now, or already
@@ -86,9 +76,6 @@ public sealed class DirectoryStore(StorageClients storage)
         return response.HasValue ? DocumentRow.Read(response.Value!) : null;
     }
 }
-
-/// <summary>Whose an API key is, and its role's name.</summary>
-public sealed record ApiKeyEntry(AssociationId AssociationId, string Role);
 
 /// <summary>A witness an association registered: whose it is, and the key its cosignatures verify under.</summary>
 public sealed record RegisteredWitness(AssociationId AssociationId, CosignerKey Key);

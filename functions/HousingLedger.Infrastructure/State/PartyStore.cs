@@ -11,7 +11,7 @@ namespace HousingLedger.Infrastructure.State;
 /// (name and bank details) and <c>supplier|{id}</c> (name, work-order URL and bank details; its webhook secret is
 /// sealed in a row of its own, <see cref="SupplierSecretStore"/>).
 /// </summary>
-public sealed class PartyStore(StateStore state)
+public sealed partial class PartyStore(StateStore state)
 {
     private const string AssociationPrefix = "association|";
     private const string SupplierPrefix = "supplier|";

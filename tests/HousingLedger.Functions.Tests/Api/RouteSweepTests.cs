@@ -39,6 +39,7 @@ public sealed class RouteSweepTests(AzuriteFixture azurite) : ServiceTest(azurit
         { "/api/contracts", Admin },
         { "/api/jobs", Admin },
         { "/api/jobs/{job}/approval", Admin },
+        { "/api/keys", Admin },
     };
 
     [Theory]

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using HousingLedger.Contracts;
 using HousingLedger.Functions.Api;
-using HousingLedger.Functions.Access;
 using HousingLedger.Functions.Hosting.Standalone;
 using HousingLedger.Functions.Settlement;
 using HousingLedger.Functions.Tests.Support;
@@ -230,9 +229,8 @@ public sealed class SettlementRunTests(AzuriteFixture azurite)
 
         using var unknown = await Api.SendAsync(HttpMethod.Get, $"/api/payment-batches/{batchId}/files/secrets.txt", setup.Owner.ApiKey);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        var keys = Host.Services.GetRequiredService<ApiKeys>();
-        var finance = new Association(setup.Owner.AssociationId, await keys.IssueAsync(setup.Owner.Id, ApiRole.Finance, CancellationToken.None));
-        using var auditor = await Api.SendAsync(HttpMethod.Get, "/api/payment-batches", await keys.IssueAsync(setup.Owner.Id, ApiRole.Auditor, CancellationToken.None));
+        var (finance, _) = await Api.IssueKeyAsync(setup.Owner, "finance");
+        using var auditor = await Api.SendAsync(HttpMethod.Get, "/api/payment-batches", (await Api.IssueKeyAsync(setup.Owner, "auditor")).Key.ApiKey);
         Assert.Equal(batchId, (string)Assert.Single(await setup.BatchesAsync(finance))["batchId"]!);
         Assert.Equal(HttpStatusCode.Forbidden, auditor.StatusCode);
         using var bacs = await Api.SendAsync(HttpMethod.Get, $"/api/payment-batches/{batchId}/files/bacs18.txt", finance.ApiKey);

@@ -36,6 +36,13 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
         return http.SendAsync(request);
     }
 
+    /// <summary>The status the service answers a request with, its body unread.</summary>
+    public async Task<HttpStatusCode> StatusAsync(HttpMethod method, string path, string? key)
+    {
+        using var response = await SendAsync(method, path, key);
+        return response.StatusCode;
+    }
+
     public async Task<JsonObject> JsonAsync(HttpMethod method, string path, string? key, string? body = null, HttpStatusCode? expect = null)
     {
         using var response = await SendAsync(method, path, key, body);
@@ -57,6 +64,14 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
         };
         var answer = await JsonAsync(HttpMethod.Post, "/api/associations", ServiceHost.OperatorKey, body.ToJsonString(), HttpStatusCode.Created);
         return new Association((string)answer["associationId"]!, (string)answer["apiKey"]!);
+    }
+
+    /// <summary>Issues the association another key with <paramref name="role"/>, through the admin key it holds; the new key and its id.</summary>
+    public async Task<(Association Key, string KeyId)> IssueKeyAsync(Association admin, string role)
+    {
+        var body = new JsonObject { ["name"] = "issued by a test", ["role"] = role };
+        var answer = await JsonAsync(HttpMethod.Post, "/api/keys", admin.ApiKey, body.ToJsonString(), HttpStatusCode.Created);
+        return (admin with { ApiKey = (string)answer["apiKey"]! }, (string)answer["keyId"]!);
     }
 
     public async Task<Supplier> RegisterSupplierAsync(Uri workOrderUrl)
