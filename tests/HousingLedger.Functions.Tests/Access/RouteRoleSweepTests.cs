@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using HousingLedger.Functions.Hosting.Standalone;
+using HousingLedger.Functions.Tests.Parties;
 using HousingLedger.Functions.Tests.Support;
 using HousingLedger.Ledger;
 using HousingLedger.Testing;
@@ -106,6 +107,15 @@ public sealed partial class RouteRoleSweepTests(AzuriteFixture azurite) : Servic
         ["DELETE associations/{associationId}/suspension"] = async (_, _) => new Call(HttpMethod.Delete, $"/api/associations/{await SuspendedAssociationAsync()}/suspension", null),
         ["POST suppliers"] = (_, _) => Send(HttpMethod.Post, "/api/suppliers", """{"name":"Swept Ovens","workOrderUrl":"http://127.0.0.1:9/unreachable","bank":{"sortCode":"401122","accountNumber":"12345678","accountName":"Swept Ovens"}}"""),
         ["GET suppliers"] = (_, _) => Get("/api/suppliers"),
+        ["PUT suppliers/{supplierId}/bank-details"] = async (_, _) => new Call(
+            HttpMethod.Put, $"/api/suppliers/{(await Api.RegisterSupplierAsync(new Uri("http://127.0.0.1:9/unreachable"))).SupplierId}/bank-details", new JsonObject { ["bank"] = BankDetailsApi.Bank() }.ToJsonString()),
+        ["POST suppliers/{supplierId}/bank-details/confirmations"] = async (_, subject) =>
+        {
+            var (supplierId, changeEventId) = await subject.FreshBankChangeAsync();
+            return new Call(HttpMethod.Post, $"/api/suppliers/{supplierId}/bank-details/confirmations", new JsonObject { ["changeEventId"] = changeEventId }.ToJsonString());
+        },
+        ["POST suppliers/{supplierId}/webhook-secret"] = async (_, _) =>
+            new Call(HttpMethod.Post, $"/api/suppliers/{(await Api.RegisterSupplierAsync(new Uri("http://127.0.0.1:9/unreachable"))).SupplierId}/webhook-secret", null),
         ["POST keys"] = (_, _) => Send(HttpMethod.Post, "/api/keys", """{"name":"swept","role":"auditor"}"""),
         ["GET keys"] = (_, _) => Get("/api/keys"),
         ["DELETE keys/{keyId}"] = async (_, subject) => new Call(HttpMethod.Delete, $"/api/keys/{await subject.FreshKeyIdAsync()}", null),

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using HousingLedger.Functions.Tests.Settlement;
+using HousingLedger.Functions.Tests.Parties;
 using HousingLedger.Functions.Tests.Support;
 using HousingLedger.Jobs;
 using HousingLedger.Values;
@@ -54,6 +55,19 @@ public sealed record SweepTenant(
     public async Task<string> FreshKeyIdAsync() => Api is null
         ? Identifier.New("key")
         : (await Api.IssueKeyAsync(Admin, "finance")).KeyId;
+
+    /// <summary>A change of this association's supplier's bank details just recorded, for its admin to confirm.</summary>
+    public async Task<(string SupplierId, string ChangeEventId)> FreshBankChangeAsync()
+    {
+        if (Api is null)
+        {
+            return (Identifier.New("sup"), Identifier.New("evt"));
+        }
+
+        var account = Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var change = await BankDetailsApi.ChangedAsync(Api, Supplier!.SupplierId, BankDetailsApi.Bank(accountNumber: account));
+        return (Supplier.SupplierId, change["eventId"]!.GetValue<string>());
+    }
 
     /// <summary>A contract just registered, shared with nobody yet.</summary>
     public async Task<string> FreshContractIdAsync() => Api is null ? Identifier.New("con") : await Api.RegisterContractAsync(Admin, Supplier!.SupplierId);
