@@ -47,10 +47,14 @@ public static partial class Rfc6962
     /// <summary>SHA-256(0x01 ‖ <paramref name="left"/> ‖ <paramref name="right"/>).</summary>
     public static byte[] HashChildren(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
     {
+        // One call into the hash for the whole preimage: each call costs about as much as hashing 65 bytes.
+        var length = 1 + left.Length + right.Length;
+        Span<byte> preimage = length <= 1 + (2 * HashSize) ? stackalloc byte[length] : new byte[length];
+        preimage[0] = NodePrefix;
+        left.CopyTo(preimage[1..]);
+        right.CopyTo(preimage[(1 + left.Length)..]);
         var sha256 = Sha256;
-        sha256.AppendData([NodePrefix]);
-        sha256.AppendData(left);
-        sha256.AppendData(right);
+        sha256.AppendData(preimage);
         return sha256.GetHashAndReset();
     }
 
