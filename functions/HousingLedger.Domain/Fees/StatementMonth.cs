@@ -41,6 +41,8 @@ public readonly partial record struct StatementMonth : IComparable<StatementMont
 
     public StatementMonth Next() => Of(End);
 
+    public StatementMonth Previous() => Of(Start.AddDays(-1));
+
     public int CompareTo(StatementMonth other) => Start.CompareTo(other.Start);
 
     public static bool operator <(StatementMonth left, StatementMonth right) => left.CompareTo(right) < 0;
