@@ -21,9 +21,9 @@ public sealed class FeeStatementRouteTests(AzuriteFixture azurite) : ServiceTest
         await setup.ApprovedJobAsync(setup.Owner, raisedAt, TimeSpan.FromDays(2));
         await setup.ApprovedJobAsync(setup.Owner, raisedAt.AddHours(1), TimeSpan.FromDays(2));
         await setup.SettleAsync(setup.Owner, DateTimeOffset.UtcNow);
-        var settled = await setup.TransactionsAsync(setup.Owner, "job.settled", 10);
-        var batches = await setup.TransactionsAsync(setup.Owner, "batch.created", 10);
-        Assert.NotEmpty(batches);
+        // Contract, share, four events for each of two jobs, two job.settled and the batch.created.
+        var settled = await setup.TransactionsAsync(setup.Owner, "job.settled", 13);
+        Assert.Equal(2, settled.Count);
 
         var statement = await Api.JsonAsync(HttpMethod.Get, $"/api/fee-statements/{ThisMonth}", setup.Owner.ApiKey, expect: HttpStatusCode.OK);
         var byOperator = await Api.JsonAsync(HttpMethod.Get, $"/api/fee-statements/{ThisMonth}?associationId={setup.Owner.AssociationId}", ServiceHost.OperatorKey, expect: HttpStatusCode.OK);
@@ -97,18 +97,33 @@ public sealed class FeeStatementRouteTests(AzuriteFixture azurite) : ServiceTest
     }
 
     [Fact]
-    public async Task The_operators_summary_lists_every_association_and_closing_a_month_before_a_chain_begins_records_nothing()
+    public async Task The_operators_summary_lists_every_association()
+    {
+        var association = await Api.OnboardAssociationAsync();
+
+        var summary = await Api.JsonAsync(HttpMethod.Get, $"/api/fee-statements/{ThisMonth}/summary", ServiceHost.OperatorKey, expect: HttpStatusCode.OK);
+
+        Assert.Contains(summary["associations"]!.AsArray(), brief => (string)brief!["associationId"]! == association.AssociationId);
+    }
+
+    [Fact]
+    public async Task Closing_an_ended_month_twice_records_one_close_whose_hash_is_that_of_the_statement_served()
     {
         var association = await Api.OnboardAssociationAsync();
         var lastMonth = StatementMonth.Of(DateTimeOffset.UtcNow).Previous().ToString();
+        var body = new JsonObject { ["associationId"] = association.AssociationId }.ToJsonString();
 
-        var summary = await Api.JsonAsync(HttpMethod.Get, $"/api/fee-statements/{ThisMonth}/summary", ServiceHost.OperatorKey, expect: HttpStatusCode.OK);
-        var closed = await Api.JsonAsync(
-            HttpMethod.Post, $"/api/fee-statements/{lastMonth}/close", ServiceHost.OperatorKey, new JsonObject { ["associationId"] = association.AssociationId }.ToJsonString(), HttpStatusCode.OK);
+        var first = await Api.JsonAsync(HttpMethod.Post, $"/api/fee-statements/{lastMonth}/close", ServiceHost.OperatorKey, body, HttpStatusCode.OK);
+        var again = await Api.JsonAsync(HttpMethod.Post, $"/api/fee-statements/{lastMonth}/close", ServiceHost.OperatorKey, body, HttpStatusCode.OK);
+        using var statement = await Api.SendAsync(HttpMethod.Get, $"/api/fee-statements/{lastMonth}", association.ApiKey);
+        var bytes = await statement.Content.ReadAsByteArrayAsync();
 
-        Assert.Contains(summary["associations"]!.AsArray(), brief => (string)brief!["associationId"]! == association.AssociationId);
-        Assert.Empty(closed["closed"]!.AsArray());
-        Assert.Empty(await SettlementSetup.TransactionsAsync(Api, association, StatementClosed.Type));
+        var close = Assert.Single(first["closed"]!.AsArray())!;
+        Assert.Equal(first.ToJsonString(), again.ToJsonString());
+        Assert.Equal(0, (int)close["jobCount"]!);
+        Assert.Equal((string)close["statementSha256"]!, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+        Assert.Equal("closed", (string)JsonNode.Parse(bytes)!["status"]!);
+        Assert.Single(await SettlementSetup.TransactionsAsync(Api, association, StatementClosed.Type));
     }
 
     private async Task AssertFieldProblemAsync(HttpMethod method, string path, string key, string field)
