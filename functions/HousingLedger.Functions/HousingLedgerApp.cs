@@ -1,6 +1,7 @@
 using HousingLedger.Functions.Api;
 using HousingLedger.Functions.Access;
 using HousingLedger.Functions.Contracts;
+using HousingLedger.Functions.Fees;
 using HousingLedger.Functions.Jobs;
 using HousingLedger.Functions.Parties;
 using HousingLedger.Functions.Pipeline;
@@ -76,6 +77,9 @@ public static class HousingLedgerApp
         services.AddSingleton<PaymentFileStore>();
         services.AddSingleton<BatchFiling>();
         services.AddSingleton<SettlementRunner>();
+        services.AddSingleton<FeeStatementStore>();
+        services.AddSingleton<ChainFees>();
+        services.AddSingleton<FeeStatementClosing>();
         return services;
     }
 }

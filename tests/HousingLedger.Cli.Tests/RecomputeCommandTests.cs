@@ -14,6 +14,8 @@ public sealed class RecomputeCommandTests
         { "shared-contract-approval-moved", 1 },
         { "shared-contract-member-missing", 1 },
         { "batch-created-missing", 1 },
+        { "fee-statement-holds", 0 },
+        { "fee-statement-total-altered", 1 },
     };
 
     [Theory]

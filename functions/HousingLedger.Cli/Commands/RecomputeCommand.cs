@@ -37,7 +37,7 @@ internal static class RecomputeCommand
         });
         var command = new Command(
             "recompute",
-            "Re-derives every job.settled figure (gross, discount, penalty, net, VAT, payable, fee) from the contract terms and jobs on the chains given, and reports each difference.")
+            "Re-derives every job.settled figure (gross, discount, penalty, net, VAT, payable, fee) from the contract terms and jobs on the chains given, and every closed fee statement (count, total, hash), and reports each difference.")
         {
             exports, jwks, fee,
         };

@@ -3,7 +3,7 @@ using HousingLedger.Values;
 namespace HousingLedger.Audit;
 
 /// <summary>
-/// What recomputing found that does not simply hold (SPEC §14): a figure that differs (<see cref="Difference"/>),
+/// What recomputing found that does not simply hold (SPEC §14): a figure that differs (<see cref="Difference"/>, <see cref="StatementDifference"/>),
 /// something the exports given cannot settle either way (<see cref="CannotCheck"/>), or a transaction that does not
 /// hold what its type requires (<see cref="Irregularity"/>). Each says what it concerns and both sides of it, in
 /// one line an auditor can read (<see cref="Describe"/>). Immutable and thread-safe.
@@ -29,6 +29,20 @@ public abstract record AuditFinding
     public sealed record Difference(AssociationId Chain, JobId JobId, string Figure, string Recorded, string Rederived) : AuditFinding
     {
         public override string Describe() => $"difference: {Chain} {JobId} {Figure}: recorded {Recorded}, re-derived {Rederived}";
+    }
+
+    /// <summary>
+    /// A figure of the fee statement that <c>fee.statementClosed</c> closed for <paramref name="Month"/> on chain
+    /// <paramref name="Chain"/>, that is not what recomputing the statement from the chain gives.
+    /// </summary>
+    /// <param name="Chain">The association whose statement it is.</param>
+    /// <param name="Month">The month closed, <c>YYYY-MM</c>.</param>
+    /// <param name="Figure">The member of the close's data: <c>jobCount</c>, <c>totalFee</c> or <c>statementSha256</c>.</param>
+    /// <param name="Recorded">The value on the ledger, as JSON text.</param>
+    /// <param name="Rederived">What recomputing gives, as JSON text.</param>
+    public sealed record StatementDifference(AssociationId Chain, string Month, string Figure, string Recorded, string Rederived) : AuditFinding
+    {
+        public override string Describe() => $"difference: {Chain} fee statement {Month} {Figure}: recorded {Recorded}, re-derived {Rederived}";
     }
 
     /// <summary>Figures of <paramref name="Subject"/> that the exports given cannot re-derive, and why; neither held nor differing.</summary>

@@ -1,3 +1,4 @@
+using HousingLedger.Fees;
 using HousingLedger.Ledger;
 using HousingLedger.Values;
 
@@ -5,8 +6,8 @@ namespace HousingLedger.Audit;
 
 /// <summary>
 /// What the exports given to <c>hl recompute</c> record, read once and shared by every <see cref="IAuditCheck"/>:
-/// the chains given, each contract's terms and holders, each job's views over time, each <c>job.settled</c> and
-/// each <c>batch.created</c>, and the transactions that could not be read as their type requires. It keeps these
+/// the chains given, each contract's terms and holders, each job's views over time, each <c>job.settled</c>,
+/// each <c>batch.created</c> and each chain's fees, and the transactions that could not be read as their type requires. It keeps these
 /// compact records, never the transactions, so its memory grows with the jobs under audit, not with the chains.
 /// Read-only once built; safe to share between checks.
 /// </summary>
@@ -31,6 +32,9 @@ public sealed class ChainsUnderAudit
     /// <summary>Every <c>batch.created</c>, by batch id.</summary>
     public IReadOnlyDictionary<string, RecordedBatch> Batches => BatchMap;
 
+    /// <summary>Each chain's fees and fee statement closes, by chain.</summary>
+    public IReadOnlyDictionary<AssociationId, FeeLedger> Fees => FeeMap;
+
     /// <summary>Transactions that do not hold what their type requires, found while reading.</summary>
     public IReadOnlyList<AuditFinding.Irregularity> Irregularities => IrregularityList;
 
@@ -48,6 +52,8 @@ public sealed class ChainsUnderAudit
     internal Dictionary<string, RecordedBatch> BatchMap { get; } = new(StringComparer.Ordinal);
 
     internal List<AuditFinding.Irregularity> IrregularityList { get; } = [];
+
+    internal Dictionary<AssociationId, FeeLedger> FeeMap { get; } = [];
 
     /// <summary>
     /// Reads <paramref name="exports"/>, one sequence of transactions per chain export, each in chain order (block

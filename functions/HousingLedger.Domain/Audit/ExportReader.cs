@@ -1,3 +1,4 @@
+using HousingLedger.Fees;
 using HousingLedger.Jobs;
 using HousingLedger.Ledger;
 using HousingLedger.Values;
@@ -13,6 +14,7 @@ internal sealed class ExportReader(ChainsUnderAudit chains)
     // The contracts whose terms this chain itself records: a chain alone holds every rule that priced its payments.
     private readonly HashSet<ContractId> heldHere = [];
     private string? chain;
+    private FeeLedger? fees;
 
     public void Read(IEnumerable<LedgerTransaction> export)
     {
@@ -39,6 +41,12 @@ internal sealed class ExportReader(ChainsUnderAudit chains)
         chain = first.Chain;
         if (chains.ChainSet.Add(first.Chain))
         {
+            // Only an association's chain has fees; the operator's has none to read.
+            if (TypedId.TryParse<AssociationId>(first.Chain, out var association))
+            {
+                chains.FeeMap[association] = fees = new FeeLedger(association);
+            }
+
             return true;
         }
 
@@ -48,6 +56,8 @@ internal sealed class ExportReader(ChainsUnderAudit chains)
 
     private void Read(LedgerTransaction tx)
     {
+        // Every transaction, for the leaf indexes; a job.settled that cannot be read is named by SettlementPriceCheck.
+        var feeErrors = fees?.Add(tx) ?? [];
         switch (tx.Type)
         {
             case ContractRecords.Registered or ContractRecords.Joined:
@@ -61,6 +71,9 @@ internal sealed class ExportReader(ChainsUnderAudit chains)
                 break;
             case SettlementRecords.BatchCreated:
                 SettlementRecords.ReadBatch(tx, chains).ForEach(Record);
+                break;
+            case StatementClosed.Type:
+                Irregular.Each(tx, feeErrors).ForEach(Record);
                 break;
         }
     }

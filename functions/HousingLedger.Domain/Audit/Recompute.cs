@@ -11,9 +11,11 @@ public static class Recompute
 {
     /// <summary>
     /// The checks <c>hl recompute</c> runs: every settled price (<see cref="SettlementPriceCheck"/>) and every fee
-    /// (<see cref="FeeCheck"/>, against <paramref name="expectedFeePerJob"/> when the auditor gives one).
+    /// (<see cref="FeeCheck"/>, against <paramref name="expectedFeePerJob"/> when the auditor gives one), and every
+    /// closed fee statement (<see cref="FeeStatementCheck"/>).
     /// </summary>
-    public static IReadOnlyList<IAuditCheck> Checks(Money? expectedFeePerJob) => [new SettlementPriceCheck(), new FeeCheck(expectedFeePerJob)];
+    public static IReadOnlyList<IAuditCheck> Checks(Money? expectedFeePerJob) =>
+        [new SettlementPriceCheck(), new FeeCheck(expectedFeePerJob), new FeeStatementCheck()];
 
     /// <summary>Reads <paramref name="exports"/> (see <see cref="ChainsUnderAudit.Read"/>) and runs <paramref name="checks"/> over them.</summary>
     public static RecomputeOutcome Run(IEnumerable<IEnumerable<LedgerTransaction>> exports, IEnumerable<IAuditCheck> checks) =>

@@ -74,6 +74,25 @@ internal sealed class AuditChain(string chain)
             ["manifestSha256"] = new string('a', 64),
         });
 
+    /// <summary>
+    /// Closes the fee statement of <paramref name="month"/> over every transaction so far, charging the fees of the
+    /// <c>job.settled</c> of <paramref name="jobIds"/>, with the count and total worked out by hand. The hash is of
+    /// the statement those lines make (its JSON form is pinned by FeeStatementTests).
+    /// </summary>
+    public AuditChain FeeStatementClosed(string month, string[] jobIds, int jobCount, long totalFee, DateTimeOffset recordedAt)
+    {
+        var closed = Fees.StatementMonth.TryParse(month, out var parsed) ? parsed : throw new ArgumentException(month);
+        var lines = transactions
+            .Select((tx, index) => (tx, index))
+            .Where(settled => settled.tx.Type == "job.settled" && jobIds.Contains(settled.tx.Subject))
+            .Select(settled => new Fees.FeeEntry(
+                settled.index, Values.TypedId.Parse<Values.JobId>(settled.tx.Subject), settled.tx.EventId, settled.tx.RecordedAt, Values.Money.FromPence((long)settled.tx.Data["fee"]!)))
+            .ToList();
+        var statement = new Fees.FeeStatement(Values.TypedId.Parse<Values.AssociationId>(chain), closed, Fees.FeeStatementStatus.Closed, transactions.Count, lines);
+        var close = new Fees.StatementClosed(closed, transactions.Count, jobCount, Values.Money.FromPence(totalFee), statement.Sha256());
+        return Add(Fees.StatementClosed.Type, recordedAt, recordedAt, "service:settlement", Fees.StatementClosed.SubjectOf(closed), close.ToLedgerData());
+    }
+
     /// <summary>The chain with its transaction for <paramref name="eventType"/> of <paramref name="subject"/> replaced by what <paramref name="change"/> makes of it.</summary>
     public AuditChain With(string eventType, string subject, Func<LedgerTransaction, LedgerTransaction?> change)
     {

@@ -83,6 +83,13 @@ internal static class AuditScenarios
         data["payable"] = 86100 + 15732;
     }));
 
+    /// <summary>Solo with April's fee statement closed on 1 May: job_s1 and job_s2, settled on 1 April, at 25p each.</summary>
+    public static AuditChain SoloWithFeeStatementClosed() => Solo().FeeStatementClosed("2026-04", ["job_s1", "job_s2"], 2, 50, At(5, 1, 2));
+
+    /// <summary>Solo's April statement closed with its total raised from 50p to 75p after the fact.</summary>
+    public static AuditChain SoloWithFeeStatementTotalAltered() =>
+        SoloWithFeeStatementClosed().With("fee.statementClosed", "feestatement_2026-04", tx => AuditChain.WithData(tx, data => data["totalFee"] = 75));
+
     /// <summary>Solo without its batch's <c>batch.created</c>, as a run that stopped before filing leaves it.</summary>
     public static AuditChain SoloWithoutBatchCreated() => Solo().With("batch.created", "pb_solo", _ => null);
 

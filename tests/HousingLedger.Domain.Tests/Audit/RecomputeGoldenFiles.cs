@@ -42,6 +42,12 @@ internal static class RecomputeGoldenFiles
                 [riverside],
                 "NotAllChecked",
                 "cannot check: contract con_cookers: held by assoc_meadow, whose export was not given: cumulativeUnits, lateJobs and jobsInScope of its 2 settled jobs are not re-derived; the other figures are, from the counts recorded"),
+            new("fee-statement-holds", [SoloWithFeeStatementClosed()], "AllHold"),
+            new(
+                "fee-statement-total-altered",
+                [SoloWithFeeStatementTotalAltered()],
+                "Differs",
+                "difference: assoc_riverside fee statement 2026-04 totalFee: recorded 75, re-derived 50"),
             new(
                 "batch-created-missing",
                 [SoloWithoutBatchCreated()],
