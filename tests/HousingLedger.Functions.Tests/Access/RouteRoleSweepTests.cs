@@ -128,6 +128,10 @@ public sealed partial class RouteRoleSweepTests(AzuriteFixture azurite) : Servic
         ["POST jobs/{jobId}/approval"] = async (_, subject) => new Call(HttpMethod.Post, $"/api/jobs/{await subject.CompletedJobIdAsync()}/approval", """{"decision":"approved"}"""),
         ["POST webhooks/suppliers/{supplierId}"] = async (caller, subject) => Webhook(caller.Supplier!, await subject.RaisedJobIdAsync()),
         ["POST settlements"] = (_, _) => Send(HttpMethod.Post, "/api/settlements", """{"asOf":"2001-01-01T00:00:00Z"}"""),
+        ["GET fee-statements/{month}"] = (_, subject) => Get($"/api/fee-statements/{LastMonth}?associationId={subject.AssociationId}"),
+        ["GET fee-statements/{month}/summary"] = (_, _) => Get($"/api/fee-statements/{LastMonth}/summary"),
+        ["POST fee-statements/{month}/close"] = (caller, _) =>
+            Send(HttpMethod.Post, $"/api/fee-statements/{LastMonth}/close", new JsonObject { ["associationId"] = caller.AssociationId }.ToJsonString()),
         ["GET payment-batches"] = (_, _) => Get("/api/payment-batches"),
         ["GET payment-batches/{batchId}"] = (_, subject) => Get($"/api/payment-batches/{subject.BatchId}"),
         ["GET payment-batches/{batchId}/files/{name}"] = (_, subject) => Get($"/api/payment-batches/{subject.BatchId}/files/remittance.csv"),
@@ -142,6 +146,9 @@ public sealed partial class RouteRoleSweepTests(AzuriteFixture azurite) : Servic
             new Call(HttpMethod.Post, $"/api/ledger/{subject.AssociationId}/cosignatures", new JsonObject { ["note"] = await CosignedCheckpointAsync(caller, subject) }.ToJsonString()),
         ["PUT witness"] = (caller, _) => Send(HttpMethod.Put, "/api/witness", new JsonObject { ["verifierKey"] = caller.Witness!.Public.ToVerifierKey() }.ToJsonString()),
     };
+
+    // A month that has ended, whose statement may be read and closed.
+    private static string LastMonth => DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     private static Task<Call> Get(string path) => Task.FromResult(new Call(HttpMethod.Get, path, null));
 
