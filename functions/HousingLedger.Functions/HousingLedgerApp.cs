@@ -60,6 +60,7 @@ public static class HousingLedgerApp
         services.AddSingleton<EventIntake>();
         services.AddSingleton<JobEvents>();
         services.AddSingleton<JobDecisions>();
+        services.AddSingleton<TextErasure>();
         services.AddSingleton<SupplierEvents>();
         services.AddSingleton<ContractRegistration>();
         services.AddSingleton<ContractSharing>();

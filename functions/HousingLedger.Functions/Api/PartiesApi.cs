@@ -61,19 +61,9 @@ public sealed class PartiesApi(ApiGate gate, PartyStore parties, Suspension susp
     private async Task<Results<Ok<SuspensionView>, ProblemHttpResult>> SetAsync(HttpRequest request, string associationId, bool suspended, CancellationToken cancellationToken)
     {
         // A suspension carries nothing; a body, if sent, must be an empty object.
-        if (RequestBody.IsPresent(request))
+        if (await RequestBody.RefuseAnyMembersAsync(request, cancellationToken) is { } refused)
         {
-            var body = await RequestBody.ReadAsync(request, cancellationToken);
-            if (body.Problem is not null)
-            {
-                return body.Problem;
-            }
-
-            var fields = RequestFields.Open(body.Json, []);
-            if (!fields.IsValid)
-            {
-                return Problems.Invalid(fields.Errors);
-            }
+            return refused;
         }
 
         if (!TypedId.TryParse<AssociationId>(associationId, out var id))

@@ -14,6 +14,7 @@ public readonly record struct ProblemType(string Code, int Status, string Title)
     public static ProblemType NotFound { get; } = new("not-found", 404, "No such resource.");
     public static ProblemType Conflict { get; } = new("conflict", 409, "That conflicts with what is already recorded.");
     public static ProblemType InvalidTransition { get; } = new("invalid-transition", 409, "The event does not fit the job's state.");
+    public static ProblemType Gone { get; } = new("gone", 410, "It was erased.");
     public static ProblemType MethodNotAllowed { get; } = new("method-not-allowed", 405, "That method is not allowed on this route.");
     public static ProblemType PayloadTooLarge { get; } = new("payload-too-large", 413, "The body is larger than 256 KiB.");
     public static ProblemType UnsupportedMediaType { get; } = new("unsupported-media-type", 415, "The body must be application/json.");

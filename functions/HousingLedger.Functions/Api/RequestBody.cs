@@ -15,6 +15,24 @@ public static class RequestBody
     /// <summary>Whether the request carries a body at all, for routes where it is optional (a bare POST takes the defaults).</summary>
     public static bool IsPresent(HttpRequest request) => request.ContentLength > 0 || (request.ContentLength is null && request.ContentType is not null);
 
+    /// <summary>For a route that takes nothing: null for no body or an empty object, otherwise the refusal.</summary>
+    public static async Task<ProblemHttpResult?> RefuseAnyMembersAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!IsPresent(request))
+        {
+            return null;
+        }
+
+        var body = await ReadAsync(request, cancellationToken);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var fields = RequestFields.Open(body.Json, []);
+        return fields.IsValid ? null : Problems.Invalid(fields.Errors);
+    }
+
     public static async Task<BodyRead> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var raw = await ReadBytesAsync(request, cancellationToken);

@@ -47,12 +47,13 @@ public sealed class StateStore(StorageClients storage)
             await Table.SubmitTransactionAsync(actions, cancellationToken);
             return AcceptOutcome.Accepted;
         }
-        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+        catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
         {
+            // 404: a row it deletes has gone since it was read.
             return ex.FailedTransactionActionIndex switch
             {
                 0 => AcceptOutcome.DuplicateEvent,
-                _ when ex.Status == 412 => AcceptOutcome.StaleState,
+                _ when ex.Status is 404 or 412 => AcceptOutcome.StaleState,
                 _ => AcceptOutcome.AlreadyExists,
             };
         }

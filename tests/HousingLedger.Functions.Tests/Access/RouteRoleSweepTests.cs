@@ -125,6 +125,12 @@ public sealed partial class RouteRoleSweepTests(AzuriteFixture azurite) : Servic
             new Call(HttpMethod.Post, $"/api/contracts/{await subject.FreshContractIdAsync()}/members", new JsonObject { ["associationId"] = third.AssociationId }.ToJsonString()),
         ["POST jobs"] = (_, subject) => Send(HttpMethod.Post, "/api/jobs", $$"""{"contractId":"{{subject.ContractId}}","itemCode":"OVEN-600-SINGLE","quantity":1,"priority":"urgent","propertyRef":"UPRN-1"}"""),
         ["GET jobs/{jobId}"] = (_, subject) => Get($"/api/jobs/{subject.JobId}"),
+        ["GET jobs/{jobId}/events/{eventId}/text"] = async (_, subject) =>
+        {
+            var (jobId, eventId) = await subject.DisputedWithReasonAsync();
+            return new Call(HttpMethod.Get, $"/api/jobs/{jobId}/events/{eventId}/text", null);
+        },
+        ["POST jobs/{jobId}/erasure"] = async (_, subject) => new Call(HttpMethod.Post, $"/api/jobs/{(await subject.DisputedWithReasonAsync()).JobId}/erasure", null),
         ["POST jobs/{jobId}/approval"] = async (_, subject) => new Call(HttpMethod.Post, $"/api/jobs/{await subject.CompletedJobIdAsync()}/approval", """{"decision":"approved"}"""),
         ["POST webhooks/suppliers/{supplierId}"] = async (caller, subject) => Webhook(caller.Supplier!, await subject.RaisedJobIdAsync()),
         ["POST settlements"] = (_, _) => Send(HttpMethod.Post, "/api/settlements", """{"asOf":"2001-01-01T00:00:00Z"}"""),

@@ -91,6 +91,19 @@ public sealed record SweepTenant(
         return jobId;
     }
 
+    /// <summary>A completed job just disputed with a reason, which is kept off the ledger: the job and the dispute's event.</summary>
+    public async Task<(string JobId, string EventId)> DisputedWithReasonAsync()
+    {
+        var jobId = await CompletedJobIdAsync();
+        if (Api is null)
+        {
+            return (jobId, Identifier.New("evt"));
+        }
+
+        var dispute = await Api.JsonAsync(HttpMethod.Post, $"/api/jobs/{jobId}/approval", Keys["admin"], """{"decision":"disputed","reason":"Tenant says the door will not close"}""", HttpStatusCode.Accepted);
+        return (jobId, dispute["eventId"]!.GetValue<string>());
+    }
+
     public void Dispose() => Witness?.Dispose();
 
     private static async Task UntilOnChainAsync(ApiClient api, Association association, string eventId)
