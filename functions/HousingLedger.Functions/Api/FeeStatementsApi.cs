@@ -93,7 +93,7 @@ public sealed class FeeStatementsApi(ApiGate gate, ChainFees chainFees, FeeState
         }
 
         AssociationId? only = null;
-        if (request.ContentLength > 0 || (request.ContentLength is null && request.ContentType is not null))
+        if (RequestBody.IsPresent(request))
         {
             var body = await RequestBody.ReadAsync(request, cancellationToken);
             if (body.Problem is not null)
