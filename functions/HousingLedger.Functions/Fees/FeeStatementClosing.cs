@@ -24,7 +24,8 @@ public sealed class FeeStatementClosing(
     /// <summary>
     /// Closes every open month of the association up to <paramref name="through"/> and answers the close of
     /// <paramref name="through"/> as the chain holds it (this call's or an earlier one's); null when the month
-    /// predates the association's chain, so nothing is charged in it.
+    /// predates the association's chain, so nothing is charged in it. A close made here is answered once it is on
+    /// the chain.
     /// </summary>
     /// <exception cref="TimeoutException">An earlier close did not reach the chain in time; closing again later finishes the work.</exception>
     public async Task<StatementClosed?> CloseThroughAsync(AssociationId associationId, StatementMonth through, string actor, CancellationToken cancellationToken)
@@ -45,6 +46,8 @@ public sealed class FeeStatementClosing(
 
             if (await CloseInOrderAsync(fees, through, last, actor, cancellationToken) is { } closed)
             {
+                // Answered once it is on the chain, so that the statement read next is the closed one the answer hashes.
+                await WaitUntilOnChainAsync(associationId, StatementClosed.EventIdOf(closed.Month), cancellationToken);
                 return closed;
             }
         }
