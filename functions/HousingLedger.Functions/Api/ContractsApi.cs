@@ -61,13 +61,12 @@ public sealed class ContractsApi(ApiGate gate, ContractRegistration registration
 
     private async Task<Results<Ok<ContractSharedView>, ProblemHttpResult>> ShareAsync(HttpRequest request, string contractId, CancellationToken cancellationToken)
     {
-        var body = await RequestBody.ReadAsync(request, cancellationToken);
-        if (body.Problem is not null)
+        var (fields, unreadable) = await RequestBody.OpenAsync(request, MemberFields, cancellationToken);
+        if (fields is null)
         {
-            return body.Problem;
+            return unreadable!;
         }
 
-        var fields = RequestFields.Open(body.Json, MemberFields);
         var memberId = fields.Id<AssociationId>("associationId");
         if (!fields.IsValid)
         {

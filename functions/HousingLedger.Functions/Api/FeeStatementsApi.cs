@@ -95,13 +95,12 @@ public sealed class FeeStatementsApi(ApiGate gate, ChainFees chainFees, FeeState
         AssociationId? only = null;
         if (RequestBody.IsPresent(request))
         {
-            var body = await RequestBody.ReadAsync(request, cancellationToken);
-            if (body.Problem is not null)
+            var (fields, unreadable) = await RequestBody.OpenAsync(request, CloseFields, cancellationToken);
+            if (fields is null)
             {
-                return body.Problem;
+                return unreadable!;
             }
 
-            var fields = RequestFields.Open(body.Json, CloseFields);
             only = fields.Id<AssociationId>("associationId", required: false);
             if (!fields.IsValid)
             {

@@ -45,13 +45,12 @@ public sealed class JobsApi(ApiGate gate, JobEvents jobEvents, JobDecisions deci
 
     private async Task<Results<Accepted<JobRaised>, ProblemHttpResult>> RaiseAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var body = await RequestBody.ReadAsync(request, cancellationToken);
-        if (body.Problem is not null)
+        var (fields, unreadable) = await RequestBody.OpenAsync(request, RaiseFields, cancellationToken);
+        if (fields is null)
         {
-            return body.Problem;
+            return unreadable!;
         }
 
-        var fields = RequestFields.Open(body.Json, RaiseFields);
         var jobId = fields.Id<JobId>("jobId", required: false) ?? TypedId.New<JobId>();
         var contractId = fields.Id<ContractId>("contractId");
         var itemCode = fields.String("itemCode", 64);
@@ -99,13 +98,12 @@ public sealed class JobsApi(ApiGate gate, JobEvents jobEvents, JobDecisions deci
 
     private async Task<Results<Accepted<JobEventAccepted>, Ok<JobEventAccepted>, ProblemHttpResult>> DecideAsync(HttpRequest request, string jobId, CancellationToken cancellationToken)
     {
-        var body = await RequestBody.ReadAsync(request, cancellationToken);
-        if (body.Problem is not null)
+        var (fields, unreadable) = await RequestBody.OpenAsync(request, ApprovalFields, cancellationToken);
+        if (fields is null)
         {
-            return body.Problem;
+            return unreadable!;
         }
 
-        var fields = RequestFields.Open(body.Json, ApprovalFields);
         var decision = fields.OneOf("decision", Decisions);
         var occurredAt = fields.Instant("occurredAt");
         var reason = fields.String("reason", 2000, required: false);

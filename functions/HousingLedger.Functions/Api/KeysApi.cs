@@ -34,13 +34,12 @@ public sealed class KeysApi(ApiGate gate, KeyManagement keys)
 
     private async Task<Results<Created<ApiKeyIssued>, ProblemHttpResult>> IssueAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var body = await RequestBody.ReadAsync(request, cancellationToken);
-        if (body.Problem is not null)
+        var (fields, unreadable) = await RequestBody.OpenAsync(request, IssueFields, cancellationToken);
+        if (fields is null)
         {
-            return body.Problem;
+            return unreadable!;
         }
 
-        var fields = RequestFields.Open(body.Json, IssueFields);
         var name = fields.String("name", MaxNameLength);
         var role = fields.OneOf("role", ApiRoles.AssociationRoleNames);
         if (!fields.IsValid)

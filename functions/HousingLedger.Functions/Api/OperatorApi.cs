@@ -27,13 +27,12 @@ public sealed class OperatorApi(ApiGate gate, Onboarding onboarding)
 
     private async Task<Results<Created<AssociationOnboarded>, ProblemHttpResult>> OnboardAssociationAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var body = await RequestBody.ReadAsync(request, cancellationToken);
-        if (body.Problem is not null)
+        var (fields, unreadable) = await RequestBody.OpenAsync(request, AssociationFields, cancellationToken);
+        if (fields is null)
         {
-            return body.Problem;
+            return unreadable!;
         }
 
-        var fields = RequestFields.Open(body.Json, AssociationFields);
         var associationId = fields.Id<AssociationId>("associationId", required: false);
         if (associationId?.Value == OperatorChain.Name)
         {
@@ -58,13 +57,12 @@ public sealed class OperatorApi(ApiGate gate, Onboarding onboarding)
 
     private async Task<Results<Created<SupplierRegistered>, ProblemHttpResult>> RegisterSupplierAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var body = await RequestBody.ReadAsync(request, cancellationToken);
-        if (body.Problem is not null)
+        var (fields, unreadable) = await RequestBody.OpenAsync(request, SupplierFields, cancellationToken);
+        if (fields is null)
         {
-            return body.Problem;
+            return unreadable!;
         }
 
-        var fields = RequestFields.Open(body.Json, SupplierFields);
         var supplierId = fields.Id<SupplierId>("supplierId", required: false);
         var name = fields.String("name", 200);
         var url = WorkOrderUrl.Read(fields, "workOrderUrl");

@@ -23,14 +23,16 @@ public static class RequestBody
             return null;
         }
 
-        var body = await ReadAsync(request, cancellationToken);
-        if (body.Problem is not null)
-        {
-            return body.Problem;
-        }
+        var (fields, refused) = await OpenAsync(request, [], cancellationToken);
+        return fields is null ? refused : fields.IsValid ? null : Problems.Invalid(fields.Errors);
+    }
 
-        var fields = RequestFields.Open(body.Json, []);
-        return fields.IsValid ? null : Problems.Invalid(fields.Errors);
+    /// <summary>Reads the body and opens its fields, allowing only <paramref name="allowed"/>: the fields, or the refusal of a body that cannot be read.</summary>
+    public static async Task<(RequestFields? Fields, ProblemHttpResult? Refused)> OpenAsync(
+        HttpRequest request, IReadOnlyCollection<string> allowed, CancellationToken cancellationToken)
+    {
+        var body = await ReadAsync(request, cancellationToken);
+        return body.Problem is null ? (RequestFields.Open(body.Json, allowed), null) : (null, body.Problem);
     }
 
     public static async Task<BodyRead> ReadAsync(HttpRequest request, CancellationToken cancellationToken)

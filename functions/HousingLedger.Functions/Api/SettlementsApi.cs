@@ -25,13 +25,12 @@ public sealed class SettlementsApi(ApiGate gate, SettlementRunner runner, TimePr
         DateTimeOffset? asOf = null;
         if (RequestBody.IsPresent(context.Request))
         {
-            var body = await RequestBody.ReadAsync(context.Request, cancellationToken);
-            if (body.Problem is not null)
+            var (fields, unreadable) = await RequestBody.OpenAsync(context.Request, RunFields, cancellationToken);
+            if (fields is null)
             {
-                return body.Problem;
+                return unreadable!;
             }
 
-            var fields = RequestFields.Open(body.Json, RunFields);
             asOf = fields.Instant("asOf");
             if (!fields.IsValid)
             {

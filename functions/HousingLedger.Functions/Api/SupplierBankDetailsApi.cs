@@ -30,13 +30,12 @@ public sealed class SupplierBankDetailsApi(ApiGate gate, BankDetailsChanges chan
 
     private async Task<Results<Ok<BankDetailsChangeView>, ProblemHttpResult>> ChangeAsync(HttpRequest request, string supplierId, CancellationToken cancellationToken)
     {
-        var body = await RequestBody.ReadAsync(request, cancellationToken);
-        if (body.Problem is not null)
+        var (fields, unreadable) = await RequestBody.OpenAsync(request, ChangeFields, cancellationToken);
+        if (fields is null)
         {
-            return body.Problem;
+            return unreadable!;
         }
 
-        var fields = RequestFields.Open(body.Json, ChangeFields);
         var bank = OperatorApi.ReadBank(fields);
         var occurredAt = fields.Instant("occurredAt");
         if (!fields.IsValid)
@@ -60,13 +59,12 @@ public sealed class SupplierBankDetailsApi(ApiGate gate, BankDetailsChanges chan
 
     private async Task<Results<Ok<BankDetailsConfirmationView>, ProblemHttpResult>> ConfirmAsync(HttpRequest request, string supplierId, CancellationToken cancellationToken)
     {
-        var body = await RequestBody.ReadAsync(request, cancellationToken);
-        if (body.Problem is not null)
+        var (fields, unreadable) = await RequestBody.OpenAsync(request, ConfirmationFields, cancellationToken);
+        if (fields is null)
         {
-            return body.Problem;
+            return unreadable!;
         }
 
-        var fields = RequestFields.Open(body.Json, ConfirmationFields);
         var changeEventId = fields.Id<EventId>("changeEventId");
         if (!fields.IsValid)
         {

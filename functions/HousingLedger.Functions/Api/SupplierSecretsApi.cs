@@ -33,13 +33,12 @@ public sealed class SupplierSecretsApi(ApiGate gate, WebhookSecretRotation rotat
         var revokePrevious = false;
         if (request.ContentLength > 0 || (request.ContentLength is null && request.ContentType is not null))
         {
-            var body = await RequestBody.ReadAsync(request, cancellationToken);
-            if (body.Problem is not null)
+            var (fields, unreadable) = await RequestBody.OpenAsync(request, RotationFields, cancellationToken);
+            if (fields is null)
             {
-                return body.Problem;
+                return unreadable!;
             }
 
-            var fields = RequestFields.Open(body.Json, RotationFields);
             revokePrevious = fields.OneOf("previousSecret", PreviousSecretChoices, required: false) == Revoke;
             if (!fields.IsValid)
             {

@@ -30,13 +30,12 @@ public sealed class WitnessApi(ApiGate gate, WitnessRegistration registration, C
 
     private async Task<Results<Ok<WitnessView>, ProblemHttpResult>> RegisterAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var body = await RequestBody.ReadAsync(request, cancellationToken);
-        if (body.Problem is not null)
+        var (fields, unreadable) = await RequestBody.OpenAsync(request, WitnessFields, cancellationToken);
+        if (fields is null)
         {
-            return body.Problem;
+            return unreadable!;
         }
 
-        var fields = RequestFields.Open(body.Json, WitnessFields);
         var text = fields.String("verifierKey", 512);
         var witness = text is null ? null : CosignerKey.Parse(text, out var reason) ?? Refuse(fields, reason);
         if (!fields.IsValid)
@@ -53,13 +52,12 @@ public sealed class WitnessApi(ApiGate gate, WitnessRegistration registration, C
 
     private async Task<Results<Created<CosignaturesKept>, ProblemHttpResult>> CosignAsync(HttpRequest request, string chain, CancellationToken cancellationToken)
     {
-        var body = await RequestBody.ReadAsync(request, cancellationToken);
-        if (body.Problem is not null)
+        var (fields, unreadable) = await RequestBody.OpenAsync(request, CosignatureFields, cancellationToken);
+        if (fields is null)
         {
-            return body.Problem;
+            return unreadable!;
         }
 
-        var fields = RequestFields.Open(body.Json, CosignatureFields);
         var note = fields.Text("note");
         if (!fields.IsValid)
         {
