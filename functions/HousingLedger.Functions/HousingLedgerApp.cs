@@ -42,6 +42,7 @@ public static class HousingLedgerApp
         services.AddSingleton<JobStore>();
         services.AddSingleton<ContractStore>();
         services.AddSingleton<ContractJobIndex>();
+        services.AddSingleton<JobListIndex>();
         services.AddSingleton<PartyStore>();
         services.AddSingleton<SettlementStore>();
         services.AddSingleton<CosignatureStore>();

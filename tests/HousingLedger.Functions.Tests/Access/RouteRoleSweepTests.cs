@@ -124,6 +124,7 @@ public sealed partial class RouteRoleSweepTests(AzuriteFixture azurite) : Servic
         ["POST contracts/{contractId}/members"] = async (_, subject) =>
             new Call(HttpMethod.Post, $"/api/contracts/{await subject.FreshContractIdAsync()}/members", new JsonObject { ["associationId"] = third.AssociationId }.ToJsonString()),
         ["POST jobs"] = (_, subject) => Send(HttpMethod.Post, "/api/jobs", $$"""{"contractId":"{{subject.ContractId}}","itemCode":"OVEN-600-SINGLE","quantity":1,"priority":"urgent","propertyRef":"UPRN-1"}"""),
+        ["GET jobs"] = (_, _) => Get("/api/jobs?limit=100"),
         ["GET jobs/{jobId}"] = (_, subject) => Get($"/api/jobs/{subject.JobId}"),
         ["GET jobs/{jobId}/events/{eventId}/text"] = async (_, subject) =>
         {
