@@ -14,8 +14,12 @@ public static class JobAttention
     public static bool IsOverdue(Job job, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return job.State is JobState.Raised or JobState.Accepted or JobState.Disputed && job.Deadline < now;
+        return IsOverdue(job.State, job.Deadline, now);
     }
+
+    /// <summary>As <see cref="IsOverdue(Job, DateTimeOffset)"/>, for a job known by its state and deadline.</summary>
+    public static bool IsOverdue(JobState state, DateTimeOffset deadline, DateTimeOffset now) =>
+        state is JobState.Raised or JobState.Accepted or JobState.Disputed && deadline < now;
 
     /// <summary>Whether the supplier says the work is done and the association has not yet approved or disputed it.</summary>
     public static bool IsAwaitingApproval(Job job)
