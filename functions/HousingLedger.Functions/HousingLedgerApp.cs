@@ -44,6 +44,7 @@ public static class HousingLedgerApp
         services.AddSingleton<ContractStore>();
         services.AddSingleton<ContractJobIndex>();
         services.AddSingleton<JobListIndex>();
+        services.AddSingleton<SpendIndex>();
         services.AddSingleton<SupplierPerformance>();
         services.AddSingleton<PartyStore>();
         services.AddSingleton<SettlementStore>();

@@ -48,11 +48,13 @@ public sealed record PerformanceView(string SupplierId, string AsOf, IReadOnlyLi
         report.SupplierId.Value, UtcTimestamp.Format(report.AsOf), [.. report.Contracts.Select(ContractPerformanceView.Of)]);
 }
 
-public sealed record ContractPerformanceView(string ContractId, string LatePenaltyThreshold, IReadOnlyList<PerformanceMonth> Months, IReadOnlyList<LateJobView> OpenAndLate)
+public sealed record ContractPerformanceView(
+    string ContractId, string LatePenaltyThreshold, IReadOnlyList<PerformanceMonth> Months, IReadOnlyList<LateJobView> OpenAndLate, IReadOnlyList<SpendLineView> Spend)
 {
     public static ContractPerformanceView Of(ContractPerformance contract) => new(
         contract.ContractId.Value, contract.LatePenaltyThreshold.ToString(), [.. contract.Months.Select(PerformanceMonth.Of)],
-        [.. contract.OpenAndLate.Select(job => new LateJobView(job.JobId.Value, job.State.WireName(), UtcTimestamp.Format(job.Deadline)))]);
+        [.. contract.OpenAndLate.Select(job => new LateJobView(job.JobId.Value, job.State.WireName(), UtcTimestamp.Format(job.Deadline)))],
+        [.. contract.SpendByMonth.Select(SpendLineView.Of)]);
 }
 
 /// <summary>One month's counts; ratios are decimal strings to four places, null when no job of the month is decided yet.</summary>

@@ -3,6 +3,7 @@ using HousingLedger.Infrastructure.State;
 using HousingLedger.Jobs;
 using HousingLedger.Performance;
 using HousingLedger.Settlement;
+using HousingLedger.Spend;
 using HousingLedger.Values;
 
 namespace HousingLedger.Functions.Performance;
@@ -10,9 +11,10 @@ namespace HousingLedger.Functions.Performance;
 /// <summary>
 /// How a supplier has kept to its deadlines for one association over the rolling 12 months, contract by contract:
 /// read from the contract's deadline rows in the association's partition (<see cref="ContractJobIndex"/>), only those
-/// due in the window, so the cost follows the jobs due in the last year, never the association's whole history.
+/// due in the window, and the spend rows of the window's months (<see cref="SpendIndex"/>), so the cost follows the
+/// jobs of the last year, never the association's whole history.
 /// </summary>
-public sealed class SupplierPerformance(ContractStore contracts, ContractJobIndex index, TimeProvider time)
+public sealed class SupplierPerformance(ContractStore contracts, ContractJobIndex index, SpendIndex spend, TimeProvider time)
 {
     /// <summary>
     /// The record of <paramref name="supplierId"/> under each contract with it that the association holds, owned or
@@ -22,6 +24,15 @@ public sealed class SupplierPerformance(ContractStore contracts, ContractJobInde
     {
         var now = time.GetUtcNow();
         var first = Punctuality.WindowStart(now);
+        var spent = new List<JobSpend>();
+        await foreach (var job in spend.ListAsync(associationId, first, StatementMonth.Of(now), cancellationToken))
+        {
+            if (job.SupplierId == supplierId)
+            {
+                spent.Add(job);
+            }
+        }
+
         var results = new List<ContractPerformance>();
         await foreach (var contract in contracts.ListAsync(associationId, cancellationToken))
         {
@@ -39,7 +50,8 @@ public sealed class SupplierPerformance(ContractStore contracts, ContractJobInde
 
             results.Add(new ContractPerformance(
                 contract.ContractId, terms.LatePenalty.Threshold, Punctuality.ByMonth(due, now),
-                [.. due.Where(job => JobAttention.IsOverdue(job.State, job.Deadline, now)).OrderBy(job => job.Deadline)]));
+                [.. due.Where(job => JobAttention.IsOverdue(job.State, job.Deadline, now)).OrderBy(job => job.Deadline)],
+                SpendLine.Group(spent.Where(job => job.ContractId == contract.ContractId), SpendGrouping.Month).Lines));
         }
 
         return results.Count == 0 ? null : new PerformanceReport(supplierId, now, results);
@@ -51,6 +63,8 @@ public sealed record PerformanceReport(SupplierId SupplierId, DateTimeOffset AsO
 
 /// <summary>
 /// A supplier's record under one contract: month by month, and the jobs still owed after their deadline (those due in
-/// the window), against the contract's late-penalty <paramref name="LatePenaltyThreshold"/>.
+/// the window), against the contract's late-penalty <paramref name="LatePenaltyThreshold"/>; and what the association
+/// paid under it, by month of settlement (months with nothing settled are left out).
 /// </summary>
-public sealed record ContractPerformance(ContractId ContractId, Rate LatePenaltyThreshold, IReadOnlyList<MonthPunctuality> Months, IReadOnlyList<JobSummary> OpenAndLate);
+public sealed record ContractPerformance(
+    ContractId ContractId, Rate LatePenaltyThreshold, IReadOnlyList<MonthPunctuality> Months, IReadOnlyList<JobSummary> OpenAndLate, IReadOnlyList<SpendLine> SpendByMonth);

@@ -135,6 +135,7 @@ public sealed partial class RouteRoleSweepTests(AzuriteFixture azurite) : Servic
         ["POST jobs/{jobId}/erasure"] = async (_, subject) => new Call(HttpMethod.Post, $"/api/jobs/{(await subject.DisputedWithReasonAsync()).JobId}/erasure", null),
         ["POST jobs/{jobId}/approval"] = async (_, subject) => new Call(HttpMethod.Post, $"/api/jobs/{await subject.CompletedJobIdAsync()}/approval", """{"decision":"approved"}"""),
         ["POST webhooks/suppliers/{supplierId}"] = async (caller, subject) => Webhook(caller.Supplier!, await subject.RaisedJobIdAsync()),
+        ["GET spend"] = (_, _) => Get("/api/spend"),
         ["POST settlements"] = (_, _) => Send(HttpMethod.Post, "/api/settlements", """{"asOf":"2001-01-01T00:00:00Z"}"""),
         ["GET fee-statements/{month}"] = (_, subject) => Get($"/api/fee-statements/{LastMonth}?associationId={subject.AssociationId}"),
         ["GET fee-statements/{month}/summary"] = (_, _) => Get($"/api/fee-statements/{LastMonth}/summary"),

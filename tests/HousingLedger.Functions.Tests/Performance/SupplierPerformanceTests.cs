@@ -18,8 +18,7 @@ public sealed class SupplierPerformanceTests(AzuriteFixture azurite) : ServiceTe
     {
         var setup = await SettlementSetup.CreateAsync(Api);
         var now = DateTimeOffset.UtcNow;
-        // The first of the month three months back, so every urgent (P7D) deadline falls in that month and has passed.
-        var start = new DateTimeOffset(now.Year, now.Month, 1, 9, 0, 0, TimeSpan.Zero).AddMonths(-3);
+        var start = SettlementSetup.FirstOfMonthBefore(now, 3);
         await setup.ApprovedJobAsync(setup.Owner, start, TimeSpan.FromDays(2));
         await setup.ApprovedJobAsync(setup.Owner, start.AddDays(1), TimeSpan.FromDays(10));
         var open = await Api.RaiseJobAsync(setup.Owner, setup.ContractId, raisedAt: start.AddDays(2));
