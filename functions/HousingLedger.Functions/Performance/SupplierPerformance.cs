@@ -24,16 +24,7 @@ public sealed class SupplierPerformance(ContractStore contracts, ContractJobInde
     {
         var now = time.GetUtcNow();
         var first = Punctuality.WindowStart(now);
-        var spent = new List<JobSpend>();
-        await foreach (var job in spend.ListAsync(associationId, first, StatementMonth.Of(now), cancellationToken))
-        {
-            if (job.SupplierId == supplierId)
-            {
-                spent.Add(job);
-            }
-        }
-
-        var results = new List<ContractPerformance>();
+        var held = new List<(ContractId ContractId, Rate Threshold, List<JobSummary> Due)>();
         await foreach (var contract in contracts.ListAsync(associationId, cancellationToken))
         {
             var terms = contract.ParseTerms();
@@ -48,13 +39,27 @@ public sealed class SupplierPerformance(ContractStore contracts, ContractJobInde
                 due.Add(job);
             }
 
-            results.Add(new ContractPerformance(
-                contract.ContractId, terms.LatePenalty.Threshold, Punctuality.ByMonth(due, now),
-                [.. due.Where(job => JobAttention.IsOverdue(job.State, job.Deadline, now)).OrderBy(job => job.Deadline)],
-                SpendLine.Group(spent.Where(job => job.ContractId == contract.ContractId), SpendGrouping.Month).Lines));
+            held.Add((contract.ContractId, terms.LatePenalty.Threshold, due));
         }
 
-        return results.Count == 0 ? null : new PerformanceReport(supplierId, now, results);
+        if (held.Count == 0)
+        {
+            return null;
+        }
+
+        var spent = new List<JobSpend>();
+        await foreach (var job in spend.ListAsync(associationId, first, StatementMonth.Of(now), cancellationToken))
+        {
+            if (job.SupplierId == supplierId)
+            {
+                spent.Add(job);
+            }
+        }
+
+        return new PerformanceReport(supplierId, now, [.. held.Select(contract => new ContractPerformance(
+            contract.ContractId, contract.Threshold, Punctuality.ByMonth(contract.Due, now),
+            [.. contract.Due.Where(job => JobAttention.IsOverdue(job.State, job.Deadline, now)).OrderBy(job => job.Deadline)],
+            SpendLine.Group(spent.Where(job => job.ContractId == contract.ContractId), SpendGrouping.Month).Lines))]);
     }
 }
 
