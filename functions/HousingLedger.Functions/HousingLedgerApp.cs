@@ -4,6 +4,7 @@ using HousingLedger.Functions.Contracts;
 using HousingLedger.Functions.Fees;
 using HousingLedger.Functions.Jobs;
 using HousingLedger.Functions.Parties;
+using HousingLedger.Functions.Performance;
 using HousingLedger.Functions.Pipeline;
 using HousingLedger.Functions.Settlement;
 using HousingLedger.Functions.Witnesses;
@@ -42,6 +43,9 @@ public static class HousingLedgerApp
         services.AddSingleton<JobStore>();
         services.AddSingleton<ContractStore>();
         services.AddSingleton<ContractJobIndex>();
+        services.AddSingleton<JobListIndex>();
+        services.AddSingleton<SpendIndex>();
+        services.AddSingleton<SupplierPerformance>();
         services.AddSingleton<PartyStore>();
         services.AddSingleton<SettlementStore>();
         services.AddSingleton<CosignatureStore>();

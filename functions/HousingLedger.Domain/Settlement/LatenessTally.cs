@@ -48,9 +48,19 @@ public sealed class LatenessTally
         }
 
         inScope++;
-        if (job.FirstCompletedAt is not { } completed || completed > asOf || completed > job.Deadline)
+        if (IsLate(job, asOf))
         {
             late++;
         }
+    }
+
+    /// <summary>
+    /// Whether a job due at or before <paramref name="asOf"/> is late then: no first completion by then, or one after
+    /// its deadline. A completion exactly at the deadline is on time.
+    /// </summary>
+    public static bool IsLate(JobSummary job, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return job.FirstCompletedAt is not { } completed || completed > asOf || completed > job.Deadline;
     }
 }

@@ -59,7 +59,7 @@ public sealed class FeeStatementsApi(ApiGate gate, ChainFees chainFees, FeeState
         }
 
         var statement = (await chainFees.ReadAsync(association, cancellationToken)).Statement(month!.Value);
-        return WantsCsv(request)
+        return CsvNegotiation.WantsCsv(request)
             ? TypedResults.Text(FeeStatementCsv.Write(statement), FeeStatementCsv.MediaType + "; charset=utf-8", Encoding.UTF8)
             : TypedResults.Bytes(statement.ToCanonicalJson(), "application/json");
     }
@@ -79,7 +79,7 @@ public sealed class FeeStatementsApi(ApiGate gate, ChainFees chainFees, FeeState
         }
 
         var summary = new FeeSummary(month!.Value, statements);
-        return WantsCsv(request)
+        return CsvNegotiation.WantsCsv(request)
             ? TypedResults.Text(summary.ToCsv(), FeeStatementCsv.MediaType + "; charset=utf-8", Encoding.UTF8)
             : TypedResults.Ok(summary.ToJson());
     }
@@ -144,9 +144,6 @@ public sealed class FeeStatementsApi(ApiGate gate, ChainFees chainFees, FeeState
 
         return (month, null);
     }
-
-    private static bool WantsCsv(HttpRequest request) =>
-        request.GetTypedHeaders().Accept.Any(accept => accept.MediaType.Equals(FeeStatementCsv.MediaType, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>The answer to <c>POST /api/fee-statements/{month}/close</c>: each association's close of the month, as its chain records it.</summary>

@@ -36,7 +36,7 @@ public sealed class JobsApi(ApiGate gate, JobEvents jobEvents, JobDecisions deci
     /// <summary>The one mapping from a job event's outcome to an HTTP answer, for the API and for webhooks.</summary>
     public static Results<Accepted<JobEventAccepted>, Ok<JobEventAccepted>, ProblemHttpResult> ToResponse(JobEventResult result, string jobId) => result switch
     {
-        JobEventResult.Recorded recorded => TypedResults.Accepted($"/api/jobs/{jobId}", new JobEventAccepted(jobId, recorded.EventId.Value, StateName(recorded.Job), false)),
+        JobEventResult.Recorded recorded => TypedResults.Accepted($"/api/jobs/{jobId}", new JobEventAccepted(jobId, recorded.EventId.Value, recorded.Job.State.WireName(), false)),
         JobEventResult.Duplicate duplicate => TypedResults.Ok(new JobEventAccepted(jobId, duplicate.EventId.Value, null, true)),
         JobEventResult.Refused refused => Problems.Invalid(refused.Errors),
         JobEventResult.Conflict conflict => Problems.Of(ProblemType.InvalidTransition, conflict.Reason),
@@ -92,7 +92,7 @@ public sealed class JobsApi(ApiGate gate, JobEvents jobEvents, JobDecisions deci
         var workOrder = await jobs.GetWorkOrderAsync(associationId, id, cancellationToken);
         var job = stored.Record.Job;
         return TypedResults.Ok(new JobView(
-            job.JobId.Value, StateName(job), job.ContractId.Value, job.SupplierId.Value, job.ItemCode, job.Quantity, job.Priority.WireName(),
+            job.JobId.Value, job.State.WireName(), job.ContractId.Value, job.SupplierId.Value, job.ItemCode, job.Quantity, job.Priority.WireName(),
             job.PropertyRef, UtcTimestamp.Format(job.RaisedAt), UtcTimestamp.Format(job.Deadline), events, workOrder));
     }
 
@@ -124,8 +124,6 @@ public sealed class JobsApi(ApiGate gate, JobEvents jobEvents, JobDecisions deci
 
     private static Accepted<JobRaised> Raised(Job job, EventId eventId) =>
         TypedResults.Accepted($"/api/jobs/{job.JobId}", new JobRaised(job.JobId.Value, UtcTimestamp.Format(job.Deadline), eventId.Value));
-
-    private static string StateName(Job job) => job.State.ToString().ToLowerInvariant();
 }
 
 public sealed record JobRaised(string JobId, string Deadline, string EventId);

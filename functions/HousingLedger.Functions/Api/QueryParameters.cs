@@ -1,5 +1,6 @@
 using System.Globalization;
 using HousingLedger.Validation;
+using HousingLedger.Values;
 
 namespace HousingLedger.Functions.Api;
 
@@ -30,19 +31,46 @@ public sealed class QueryParameters
     }
 
     /// <summary>A block height or tree size: a whole number from 0 up, given once; null when absent.</summary>
-    public long? Height(string name)
+    public long? Height(string name) =>
+        Parsed(name, (string? text, out long height) => long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out height), "a whole number from 0 up");
+
+    /// <summary>A whole number from <paramref name="minimum"/> to <paramref name="maximum"/>, given once; null when absent.</summary>
+    public int? Integer(string name, int minimum, int maximum) =>
+        Parsed(name, (string? text, out int value) =>
+            int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= minimum && value <= maximum,
+            $"a whole number from {minimum} to {maximum}");
+
+    /// <summary>An ISO 8601 UTC instant (<see cref="UtcTimestamp.TryParse"/>), given once; null when absent.</summary>
+    public DateTimeOffset? Instant(string name) =>
+        Parsed<DateTimeOffset>(name, UtcTimestamp.TryParse, "an ISO 8601 UTC instant such as 2026-03-01T09:30:00Z");
+
+    /// <summary><c>true</c> or <c>false</c>, given once; null when absent.</summary>
+    public bool? Boolean(string name) =>
+        Parsed(name, (string? text, out bool value) => bool.TryParse(text, out value) && text is "true" or "false", "true or false");
+
+    /// <summary>An id of the service (<see cref="Identifier.Rule"/>), given once; null when absent.</summary>
+    public TId? Id<TId>(string name)
+        where TId : struct, ITypedId<TId> =>
+        Parsed<TId>(name, TypedId.TryParse, Identifier.Rule);
+
+    /// <summary>A value <paramref name="tryParse"/> reads, given once; null when absent. <paramref name="rule"/> says what it must be.</summary>
+    public T? Parsed<T>(string name, TryParse<T> tryParse, string rule)
+        where T : struct
     {
         if (!query.TryGetValue(name, out var values))
         {
             return null;
         }
 
-        if (values.Count == 1 && long.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out var height))
+        if (values.Count == 1 && tryParse(values[0], out var value))
         {
-            return height;
+            return value;
         }
 
-        errors.Add(new FieldError(name, values.Count == 1 ? $"must be a whole number from 0 up; found '{values[0]}'" : "must be given once"));
+        errors.Add(new FieldError(name, values.Count == 1 ? $"must be {rule}; found '{values[0]}'" : "must be given once"));
         return null;
     }
 }
+
+/// <summary>Reads a query parameter's text into a value; false when it is not one.</summary>
+public delegate bool TryParse<T>(string? text, out T value);

@@ -8,7 +8,7 @@ namespace HousingLedger.Infrastructure.State;
 /// <see cref="JobRecord"/>, <c>workorder|{jobId}</c> how delivery of its work order stands, and
 /// <c>freetext|{eventId}</c> the free text an event committed to off the ledger, and <c>erased|{eventId}</c> in
 /// its place once it is erased. A job's row is always written with
-/// its <see cref="ContractJobIndex"/> rows, in the transaction that accepts the event, so the two never disagree.
+/// its <see cref="ContractJobIndex"/> rows and its <see cref="JobListIndex"/> row, in the transaction that accepts the event, so the two never disagree.
 /// </summary>
 public sealed class JobStore(StateStore state)
 {
@@ -19,11 +19,15 @@ public sealed class JobStore(StateStore state)
 
     /// <summary>The rows that record a job being raised: the job, which must not exist yet, and its index rows.</summary>
     public static IEnumerable<StateChange> Raised(JobRecord record) =>
-        [StateChange.Create(JobKey(record.Job.JobId), record.ToDocument()), .. ContractJobIndex.Changes(null, record.Job)];
+        [StateChange.Create(JobKey(record.Job.JobId), record.ToDocument()), .. ContractJobIndex.Changes(null, record.Job), JobListIndex.Change(record.Job)];
 
     /// <summary>The rows that move <paramref name="stored"/> on to <paramref name="next"/>, against the version read.</summary>
     public static IEnumerable<StateChange> Moved(StoredJob stored, JobRecord next) =>
-        [StateChange.Replace(JobKey(next.Job.JobId), next.ToDocument(), stored.Version), .. ContractJobIndex.Changes(stored.Record.Job, next.Job)];
+        [
+            StateChange.Replace(JobKey(next.Job.JobId), next.ToDocument(), stored.Version),
+            .. ContractJobIndex.Changes(stored.Record.Job, next.Job),
+            JobListIndex.Change(next.Job),
+        ];
 
     /// <summary>The row that keeps free text an event committed to, so it can be erased without touching the ledger.</summary>
     public static StateChange FreeText(EventId eventId, JsonObject text) => StateChange.Create(FreeTextKey(eventId), text);

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
+using HousingLedger.Fees;
+using HousingLedger.Spend;
 using HousingLedger.Values;
 
 namespace HousingLedger.Infrastructure.State;
@@ -33,13 +35,15 @@ public sealed class SettlementStore(StateStore state)
         state.PutAsync(run.AssociationId.Value, RunPrefix + run.RunId, run.ToDocument(), cancellationToken);
 
     /// <summary>
-    /// The rows written with a job's <c>job.settled</c>: the job settled into the run's batch, and the run's row
-    /// rewritten as read, so the event is refused if the run was closed for filing meanwhile.
+    /// The rows written with a job's <c>job.settled</c>: the job settled into the run's batch, its spend in the month
+    /// of the run's as-of time (<see cref="SpendIndex"/>), and the run's row rewritten as read, so the event is
+    /// refused if the run was closed for filing meanwhile.
     /// </summary>
     public static IEnumerable<StateChange> JobSettled(StoredRun run, SettledJobRow settled) =>
     [
         StateChange.Replace(RunPrefix + run.Record.RunId, run.Record.ToDocument(), run.Version),
         StateChange.Create(SettledPrefix(run.Record.BatchId) + settled.JobId.Value, settled.ToDocument()),
+        SpendIndex.Change(JobSpend.Of(StatementMonth.Of(run.Record.AsOf), settled.JobId, settled.SupplierId, settled.ContractId, settled.Price)),
     ];
 
     /// <summary>Every job settled into the batch, in job id order.</summary>

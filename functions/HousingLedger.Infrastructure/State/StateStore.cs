@@ -88,10 +88,14 @@ public sealed class StateStore(StorageClients storage)
     /// Every document row of <paramref name="chain"/> whose key lies in [<paramref name="fromKey"/>,
     /// <paramref name="toKey"/>), in key order, streamed page by page from one range query.
     /// </summary>
+    internal IAsyncEnumerable<(string RowKey, StoredDocument Row)> ListAsync(string chain, string fromKey, string toKey, CancellationToken cancellationToken = default) =>
+        ListAsync(chain, fromKey, toKey, maxPerPage: null, cancellationToken);
+
+    /// <summary>As above, fetching at most <paramref name="maxPerPage"/> rows a round trip (the service's own page size when null), for a reader that stops early.</summary>
     internal async IAsyncEnumerable<(string RowKey, StoredDocument Row)> ListAsync(
-        string chain, string fromKey, string toKey, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        string chain, string fromKey, string toKey, int? maxPerPage, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var entity in Table.QueryAsync<TableEntity>(Keys.RangeFilter(chain, fromKey, toKey), cancellationToken: cancellationToken))
+        await foreach (var entity in Table.QueryAsync<TableEntity>(Keys.RangeFilter(chain, fromKey, toKey), maxPerPage, cancellationToken: cancellationToken))
         {
             yield return (entity.RowKey, new StoredDocument(DocumentRow.Read(entity), entity.ETag.ToString()));
         }

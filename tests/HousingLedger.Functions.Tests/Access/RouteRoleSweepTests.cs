@@ -114,6 +114,7 @@ public sealed partial class RouteRoleSweepTests(AzuriteFixture azurite) : Servic
             var (supplierId, changeEventId) = await subject.FreshBankChangeAsync();
             return new Call(HttpMethod.Post, $"/api/suppliers/{supplierId}/bank-details/confirmations", new JsonObject { ["changeEventId"] = changeEventId }.ToJsonString());
         },
+        ["GET suppliers/{supplierId}/performance"] = (_, subject) => Get($"/api/suppliers/{subject.Supplier?.SupplierId ?? Identifier.New("sup")}/performance"),
         ["POST suppliers/{supplierId}/webhook-secret"] = async (_, _) =>
             new Call(HttpMethod.Post, $"/api/suppliers/{(await Api.RegisterSupplierAsync(new Uri("http://127.0.0.1:9/unreachable"))).SupplierId}/webhook-secret", null),
         ["POST keys"] = (_, _) => Send(HttpMethod.Post, "/api/keys", """{"name":"swept","role":"auditor"}"""),
@@ -124,6 +125,7 @@ public sealed partial class RouteRoleSweepTests(AzuriteFixture azurite) : Servic
         ["POST contracts/{contractId}/members"] = async (_, subject) =>
             new Call(HttpMethod.Post, $"/api/contracts/{await subject.FreshContractIdAsync()}/members", new JsonObject { ["associationId"] = third.AssociationId }.ToJsonString()),
         ["POST jobs"] = (_, subject) => Send(HttpMethod.Post, "/api/jobs", $$"""{"contractId":"{{subject.ContractId}}","itemCode":"OVEN-600-SINGLE","quantity":1,"priority":"urgent","propertyRef":"UPRN-1"}"""),
+        ["GET jobs"] = (_, _) => Get("/api/jobs?limit=100"),
         ["GET jobs/{jobId}"] = (_, subject) => Get($"/api/jobs/{subject.JobId}"),
         ["GET jobs/{jobId}/events/{eventId}/text"] = async (_, subject) =>
         {
@@ -133,6 +135,7 @@ public sealed partial class RouteRoleSweepTests(AzuriteFixture azurite) : Servic
         ["POST jobs/{jobId}/erasure"] = async (_, subject) => new Call(HttpMethod.Post, $"/api/jobs/{(await subject.DisputedWithReasonAsync()).JobId}/erasure", null),
         ["POST jobs/{jobId}/approval"] = async (_, subject) => new Call(HttpMethod.Post, $"/api/jobs/{await subject.CompletedJobIdAsync()}/approval", """{"decision":"approved"}"""),
         ["POST webhooks/suppliers/{supplierId}"] = async (caller, subject) => Webhook(caller.Supplier!, await subject.RaisedJobIdAsync()),
+        ["GET spend"] = (_, _) => Get("/api/spend"),
         ["POST settlements"] = (_, _) => Send(HttpMethod.Post, "/api/settlements", """{"asOf":"2001-01-01T00:00:00Z"}"""),
         ["GET fee-statements/{month}"] = (_, subject) => Get($"/api/fee-statements/{LastMonth}?associationId={subject.AssociationId}"),
         ["GET fee-statements/{month}/summary"] = (_, _) => Get($"/api/fee-statements/{LastMonth}/summary"),

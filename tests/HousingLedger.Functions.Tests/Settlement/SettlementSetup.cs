@@ -39,6 +39,10 @@ public sealed class SettlementSetup(ApiClient api, Association owner, Associatio
         return new SettlementSetup(api, owner, member, supplier, contractId);
     }
 
+    /// <summary>09:00 on the first of the month <paramref name="months"/> before <paramref name="now"/>'s: every urgent (P7D) deadline of a job raised then falls in that month.</summary>
+    public static DateTimeOffset FirstOfMonthBefore(DateTimeOffset now, int months) =>
+        new DateTimeOffset(now.Year, now.Month, 1, 9, 0, 0, TimeSpan.Zero).AddMonths(-months);
+
     /// <summary>Raises a job at <paramref name="raisedAt"/> and has it accepted, completed after <paramref name="completedAfter"/> and approved a day later.</summary>
     public async Task<string> ApprovedJobAsync(Association association, DateTimeOffset raisedAt, TimeSpan completedAfter, int quantity = 1)
     {

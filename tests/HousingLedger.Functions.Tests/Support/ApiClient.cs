@@ -106,19 +106,24 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
         return (string)answer["contractId"]!;
     }
 
-    public async Task<string> RaiseJobAsync(Association association, string contractId, string? jobId = null)
+    public async Task<string> RaiseJobAsync(Association association, string contractId, string? jobId = null, string priority = "urgent", DateTimeOffset? raisedAt = null)
     {
         var body = new JsonObject
         {
             ["contractId"] = contractId,
             ["itemCode"] = "OVEN-600-SINGLE",
             ["quantity"] = 1,
-            ["priority"] = "urgent",
+            ["priority"] = priority,
             ["propertyRef"] = "UPRN-100023336956",
         };
         if (jobId is not null)
         {
             body["jobId"] = jobId;
+        }
+
+        if (raisedAt is { } at)
+        {
+            body["raisedAt"] = UtcTimestamp.Format(at);
         }
 
         var answer = await JsonAsync(HttpMethod.Post, "/api/jobs", association.ApiKey, body.ToJsonString(), HttpStatusCode.Accepted);
