@@ -32,7 +32,6 @@ public sealed partial class ChainVerifier : IDisposable
     private readonly Dictionary<PublicSigningKey, ECDsa> importedKeys = [];
     private long blocks;
     private string previousHash = BlockHeader.GenesisPreviousHash;
-    private ChainVerificationFailure? failure;
     private ChainVerification? failed;
     private bool idsCompared = true;
 
@@ -91,7 +90,7 @@ public sealed partial class ChainVerifier : IDisposable
     public bool Add(Block block)
     {
         ArgumentNullException.ThrowIfNull(block);
-        if (failure is not null)
+        if (failed is not null)
         {
             return false;
         }
@@ -131,7 +130,7 @@ public sealed partial class ChainVerifier : IDisposable
     /// </summary>
     public bool AddExportLine(ReadOnlySpan<byte> utf8Line)
     {
-        if (failure is not null)
+        if (failed is not null)
         {
             return false;
         }
@@ -151,7 +150,7 @@ public sealed partial class ChainVerifier : IDisposable
     /// <summary>Fails the chain at the next height because its export line cannot be read at all (see <see cref="ChainExport"/>).</summary>
     internal void RefuseExportLine(string reason)
     {
-        if (failure is null)
+        if (failed is null)
         {
             Fail(new ChainVerificationFailure(blocks, null, reason), blocks, leaves.Size);
         }
@@ -212,7 +211,6 @@ public sealed partial class ChainVerifier : IDisposable
 
     private bool Fail(ChainVerificationFailure found, long blocksBefore, long transactionsBefore)
     {
-        failure = found;
         failed = new ChainVerification(blocksBefore, transactionsBefore, found);
         return false;
     }
