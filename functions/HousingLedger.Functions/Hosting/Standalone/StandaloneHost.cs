@@ -6,7 +6,7 @@ namespace HousingLedger.Functions.Hosting.Standalone;
 
 /// <summary>
 /// The app on its own, with the Functions host's semantics, for a developer's machine and the tests: one process
-/// serves every HTTP function under <c>/api</c> on <c>http://localhost:7071</c> (unless <c>--urls</c> or
+/// serves every HTTP function under <c>/api</c> and the staff console at <c>/</c> on <c>http://localhost:7071</c> (unless <c>--urls</c> or
 /// <c>ASPNETCORE_URLS</c> say otherwise), reads <c>local.settings.json</c>, stores in Azurite unless
 /// <c>AzureWebJobsStorage</c> says otherwise (starting it if need be), creates its storage, and runs the queue and
 /// timer functions itself.
@@ -30,7 +30,8 @@ public static class StandaloneHost
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
-        AddDeveloperDefaults(builder);
+        var repositoryRoot = RepositoryRoot.Find(builder.Environment.ContentRootPath, AppContext.BaseDirectory);
+        AddDeveloperDefaults(builder, repositoryRoot);
         var services = builder.Services;
         configureServices?.Invoke(services);
         services.AddHousingLedger(builder.Configuration);
@@ -58,6 +59,11 @@ public static class StandaloneHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapHttpFunctions(catalog);
+        if (repositoryRoot is not null)
+        {
+            app.MapConsole(repositoryRoot);
+        }
+
         return app;
     }
 
@@ -79,9 +85,9 @@ public static class StandaloneHost
     }
 
     /// <summary>What Core Tools gives the Functions host on a developer's machine: local.settings.json, Azurite, port 7071.</summary>
-    private static void AddDeveloperDefaults(WebApplicationBuilder builder)
+    private static void AddDeveloperDefaults(WebApplicationBuilder builder, string? repositoryRoot)
     {
-        if (RepositoryRoot.Find(builder.Environment.ContentRootPath, AppContext.BaseDirectory) is { } repositoryRoot)
+        if (repositoryRoot is not null)
         {
             LocalSettingsFile.AddTo(builder.Configuration, repositoryRoot);
         }

@@ -1,9 +1,13 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
 namespace HousingLedger.Infrastructure.Storage.Azurite;
 
-/// <summary>The Azurite pinned in the repository's <c>package.json</c>, installed with <c>npm ci</c> when missing.</summary>
+/// <summary>
+/// The Azurite pinned in the repository's <c>package.json</c>, installed with <c>npm ci</c> when it or any other package
+/// pinned there (the console's libraries) is missing, so a clone made before a package was added catches up by itself.
+/// </summary>
 public static class AzuriteInstallation
 {
     // One lock for every checkout on the machine: two processes must never run npm ci into one node_modules.
@@ -13,7 +17,17 @@ public static class AzuriteInstallation
     public static string ExecutablePath(string repositoryRoot) =>
         Path.Combine(repositoryRoot, "node_modules", ".bin", OperatingSystem.IsWindows() ? "azurite.cmd" : "azurite");
 
-    public static bool IsInstalled(string repositoryRoot) => File.Exists(ExecutablePath(repositoryRoot));
+    public static bool IsInstalled(string repositoryRoot) =>
+        File.Exists(ExecutablePath(repositoryRoot)) &&
+        PinnedPackages(repositoryRoot).All(name => File.Exists(Path.Combine(repositoryRoot, "node_modules", name, "package.json")));
+
+    private static IEnumerable<string> PinnedPackages(string repositoryRoot)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(repositoryRoot, RepositoryRoot.MarkerFile)));
+        return document.RootElement.TryGetProperty("devDependencies", out var pinned)
+            ? [.. pinned.EnumerateObject().Select(p => p.Name)]
+            : [];
+    }
 
     /// <summary>
     /// Runs <c>npm ci</c> in <paramref name="repositoryRoot"/> unless Azurite is installed there already. Concurrent
@@ -35,7 +49,7 @@ public static class AzuriteInstallation
             return;
         }
 
-        logger.LogInformation("Azurite is not installed in {RepositoryRoot}; running npm ci", repositoryRoot);
+        logger.LogInformation("The packages pinned in package.json are not all installed in {RepositoryRoot}; running npm ci", repositoryRoot);
         await RunNpmCiAsync(repositoryRoot, cancellationToken);
         if (!IsInstalled(repositoryRoot))
         {

@@ -1,0 +1,76 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using HousingLedger.Testing;
+using Microsoft.Playwright;
+
+namespace HousingLedger.Functions.Tests.Support;
+
+/// <summary>
+/// A test of the staff console in a real browser: the in-process host (API and console) against the run's Azurite,
+/// and a fresh browser context per test. Each page a test visits can be checked with axe and kept as a screenshot
+/// under the test output (<c>screenshots/</c>) for a reviewer to look at.
+/// </summary>
+public abstract class ConsoleTest(AzuriteFixture azurite) : ServiceTest(azurite)
+{
+    /// <summary>The WCAG 2.2 A and AA rules, and the earlier versions' that 2.2 keeps.</summary>
+    private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+
+    private readonly List<string> scriptErrors = [];
+    private IBrowserContext? context;
+
+    public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    protected IPage Page { get; private set; } = null!;
+
+    public override async Task InitializeAsync()
+    {
+        var browser = await Chromium.GetAsync();
+        await base.InitializeAsync();
+        context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Host.BaseAddress.ToString(),
+            AcceptDownloads = true,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            Locale = "en-GB",
+            TimezoneId = "Europe/London",
+        });
+        context.SetDefaultTimeout(15_000);
+        Page = await context.NewPageAsync();
+        Page.PageError += (_, error) => scriptErrors.Add(error);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        if (context is not null)
+        {
+            await context.DisposeAsync();
+        }
+
+        await base.DisposeAsync();
+
+        // A page whose script threw is broken however its assertions went.
+        Assert.Empty(scriptErrors);
+    }
+
+    /// <summary>Signs in on the console's sign-in page with <paramref name="apiKey"/> and waits for the first page.</summary>
+    protected async Task SignInAsync(string apiKey, string startAt = "/")
+    {
+        await Page.GotoAsync($"/sign-in?next={Uri.EscapeDataString(startAt)}");
+        await Page.GetByLabel("API key").FillAsync(apiKey);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+        await Page.Locator("main h1").WaitForAsync();
+    }
+
+    /// <summary>
+    /// Holds the page as it is now to WCAG 2.2 A and AA with axe, and keeps a full-page screenshot of it as
+    /// <c>screenshots/{name}.png</c>.
+    /// </summary>
+    protected async Task CheckPageAsync(string name)
+    {
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
+        var results = await Page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } });
+        var violations = results.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}");
+        Assert.True(results.Violations.Length == 0, $"{name} breaks WCAG 2.2 AA:\n" + string.Join("\n", violations));
+    }
+}
