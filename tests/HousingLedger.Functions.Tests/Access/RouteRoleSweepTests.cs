@@ -122,6 +122,7 @@ public sealed partial class RouteRoleSweepTests(AzuriteFixture azurite) : Servic
         ["GET keys"] = (_, _) => Get("/api/keys"),
         ["DELETE keys/{keyId}"] = async (_, subject) => new Call(HttpMethod.Delete, $"/api/keys/{await subject.FreshKeyIdAsync()}", null),
         ["POST contracts"] = (caller, _) => Send(HttpMethod.Post, "/api/contracts", ApiClient.OvenContract(caller.Supplier!.SupplierId).ToJsonString()),
+        ["GET contracts"] = (_, _) => Get("/api/contracts"),
         ["GET contracts/{contractId}"] = (_, subject) => Get($"/api/contracts/{subject.ContractId}"),
         ["POST contracts/{contractId}/members"] = async (_, subject) =>
             new Call(HttpMethod.Post, $"/api/contracts/{await subject.FreshContractIdAsync()}/members", new JsonObject { ["associationId"] = third.AssociationId }.ToJsonString()),
