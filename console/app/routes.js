@@ -6,6 +6,10 @@ export const routes = [
   { path: '/sign-in', page: () => import('./pages/sign-in.js') },
   { path: '/sign-out', page: () => import('./pages/sign-out.js') },
   { path: '/', page: () => import('./pages/overview.js') },
+  // Suppliers and spend: each supplier's on-time record against its contracts' thresholds, and what was paid.
+  { path: '/suppliers', page: () => import('./pages/suppliers.js') },
+  { path: '/suppliers/:supplierId', page: () => import('./pages/supplier.js') },
+  { path: '/spend', page: () => import('./pages/spend.js') },
 ];
 
 /** The service navigation, in order; an item shows only to a role that may see its page. */

@@ -63,6 +63,20 @@ public sealed class SettlementSetup(ApiClient api, Association owner, Associatio
         return jobId;
     }
 
+    /// <summary>
+    /// Two of the owner's jobs, raised three months before <paramref name="now"/>, settled as of it: 101 units reach the
+    /// 5% tier, and one of the two late passes the 10% threshold, so both take the 20% penalty. Answers their
+    /// <c>job.settled</c> transactions, once on the owner's chain.
+    /// </summary>
+    public async Task<List<JsonObject>> SettleDiscountedAndPenalisedJobsAsync(DateTimeOffset now)
+    {
+        var start = FirstOfMonthBefore(now, 3);
+        await ApprovedJobAsync(Owner, start, TimeSpan.FromDays(2), quantity: 101);
+        await ApprovedJobAsync(Owner, start.AddDays(1), TimeSpan.FromDays(10));
+        await SettleAsync(Owner, now);
+        return await TransactionsAsync(Owner, "job.settled", 2 + (2 * 5) + 1);
+    }
+
     /// <summary>Runs settlement as <paramref name="caller"/> (an association's admin, or the operator when null).</summary>
     public async Task<JsonObject> SettleAsync(Association? caller, DateTimeOffset asOf) =>
         await api.JsonAsync(

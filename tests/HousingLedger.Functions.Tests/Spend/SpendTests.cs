@@ -19,12 +19,7 @@ public sealed class SpendTests(AzuriteFixture azurite) : ServiceTest(azurite)
     {
         var setup = await SettlementSetup.CreateAsync(Api);
         var now = DateTimeOffset.UtcNow;
-        var start = SettlementSetup.FirstOfMonthBefore(now, 3);
-        // 101 units reach the 5% tier; one of the two late passes the 10% threshold, so both take the 20% penalty.
-        await setup.ApprovedJobAsync(setup.Owner, start, TimeSpan.FromDays(2), quantity: 101);
-        await setup.ApprovedJobAsync(setup.Owner, start.AddDays(1), TimeSpan.FromDays(10));
-        await setup.SettleAsync(setup.Owner, now);
-        var settled = await setup.TransactionsAsync(setup.Owner, "job.settled", 2 + (2 * 5) + 1);
+        var settled = await setup.SettleDiscountedAndPenalisedJobsAsync(now);
         var month = now.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var expected = Expected(settled.Select(tx => tx["data"]!.AsObject()));
         Assert.True(expected.Discounted > 0 && expected.Penalised > 0, "the jobs should be both discounted and penalised");
