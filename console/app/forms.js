@@ -32,7 +32,7 @@ export function showProblem(form, problem) {
   summary.className = 'govuk-error-summary';
   summary.dataset.module = 'govuk-error-summary';
   summary.innerHTML = html`<div role="alert">
-      <h2 class="govuk-error-summary__title">${problem.title}</h2>
+      <h2 class="govuk-error-summary__title">There is a problem</h2>
       <div class="govuk-error-summary__body"><ul class="govuk-list govuk-error-summary__list">${items}</ul></div>
     </div>`;
   summary.tabIndex = -1;
