@@ -6,6 +6,10 @@ export const routes = [
   { path: '/sign-in', page: () => import('./pages/sign-in.js') },
   { path: '/sign-out', page: () => import('./pages/sign-out.js') },
   { path: '/', page: () => import('./pages/overview.js') },
+  // Jobs: the list, raising one (before ":jobId", which would match "new"), and a job's page.
+  { path: '/jobs', page: () => import('./pages/jobs.js') },
+  { path: '/jobs/new', page: () => import('./pages/job-new.js') },
+  { path: '/jobs/:jobId', page: () => import('./pages/job.js') },
 ];
 
 /** The service navigation, in order; an item shows only to a role that may see its page. */
