@@ -46,6 +46,16 @@ export function showProblem(form, problem) {
     message.className = 'govuk-error-message';
     message.innerHTML = html`<span class="govuk-visually-hidden">Error:</span> ${messages.join(' ')}`;
     input.closest('.govuk-form-group')?.classList.add('govuk-form-group--error');
+    // A radio's message goes above its group, as GOV.UK places it, and names the whole group.
+    const choices = input.closest('.govuk-radios, .govuk-checkboxes');
+    if (choices) {
+      choices.before(message);
+      const fieldset = choices.closest('fieldset');
+      const described = (fieldset?.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+      if (fieldset && !described.includes(message.id)) fieldset.setAttribute('aria-describedby', [...described, message.id].join(' '));
+      continue;
+    }
+
     input.before(message);
     input.setAttribute('aria-describedby', message.id);
     const kind = input.tagName === 'SELECT' ? 'select' : input.tagName === 'TEXTAREA' ? 'textarea' : 'input';

@@ -6,6 +6,10 @@ export const routes = [
   { path: '/sign-in', page: () => import('./pages/sign-in.js') },
   { path: '/sign-out', page: () => import('./pages/sign-out.js') },
   { path: '/', page: () => import('./pages/overview.js') },
+  // Jobs: the list, raising one (before ":jobId", which would match "new"), and a job's page.
+  { path: '/jobs', page: () => import('./pages/jobs.js') },
+  { path: '/jobs/new', page: () => import('./pages/job-new.js') },
+  { path: '/jobs/:jobId', page: () => import('./pages/job.js') },
   // Suppliers and spend: each supplier's on-time record against its contracts' thresholds, and what was paid.
   { path: '/suppliers', page: () => import('./pages/suppliers.js') },
   { path: '/suppliers/:supplierId', page: () => import('./pages/supplier.js') },

@@ -1,0 +1,75 @@
+import { api } from './api.js';
+import { html } from './html.js';
+import { words } from './format.js';
+
+// What the job pages share: the association's contracts (for names, titles and items), and how a job's state and
+// the marks that need attention read.
+
+/** The association's contracts as GET /api/contracts answers them, each with its supplier's name. */
+export async function contracts() {
+  const answer = await api('/contracts');
+  return answer.contracts;
+}
+
+/** Each supplier the association holds a contract with, once, by name: [{supplierId, supplierName}]. */
+export function suppliersOf(list) {
+  const names = new Map(list.map((contract) => [contract.terms.supplierId, contract.supplierName ?? contract.terms.supplierId]));
+  return [...names].map(([supplierId, supplierName]) => ({ supplierId, supplierName }))
+    .sort((a, b) => a.supplierName.localeCompare(b.supplierName, 'en-GB'));
+}
+
+export const states = ['raised', 'accepted', 'completed', 'approved', 'disputed', 'settled', 'cancelled'];
+
+export const priorities = ['emergency', 'urgent', 'routine'];
+
+// A colour per state; the state's name is always in the tag too, so colour is never the only signal.
+const stateColours = {
+  raised: '',
+  accepted: 'govuk-tag--teal',
+  completed: 'govuk-tag--yellow',
+  approved: 'govuk-tag--green',
+  disputed: 'govuk-tag--orange',
+  settled: 'govuk-tag--purple',
+  cancelled: 'govuk-tag--grey',
+};
+
+export const stateTag = (state) => html`<strong class="govuk-tag ${stateColours[state] ?? 'govuk-tag--grey'}">${words(state)}</strong>`;
+
+/** The red tags for what needs someone's attention: past its deadline, or completed and waiting for a decision. */
+export function attentionTags(job) {
+  return [
+    job.overdue ? html` <strong class="govuk-tag govuk-tag--red">Overdue</strong>` : '',
+    job.awaitingApproval ? html` <strong class="govuk-tag govuk-tag--red">Awaiting approval</strong>` : '',
+  ];
+}
+
+export const needsAttention = (job) => Boolean(job.overdue || job.awaitingApproval);
+
+const eventNames = {
+  'job.raised': 'Job raised',
+  'job.accepted': 'Accepted by the supplier',
+  'job.completed': 'Completed by the supplier',
+  'job.cancelled': 'Cancelled by the supplier',
+  'job.approved': 'Work approved',
+  'job.disputed': 'Work disputed',
+  'job.settled': 'Settled for payment',
+};
+
+/** A job event's type ("job.accepted") in words. */
+export const eventName = (type) => eventNames[type] ?? words(type);
+
+/** Who sends each event type: the API allows only these senders, so the type names its actor. */
+export function actorOf(type, { associationName, supplierName }) {
+  if (['job.accepted', 'job.completed', 'job.cancelled'].includes(type)) return supplierName;
+  if (type === 'job.settled') return 'Settlement run';
+  return associationName;
+}
+
+/** Rethrows a refusal from the API under GOV.UK's error summary heading, for `.catch` after a form's call. */
+export function refused(error) {
+  if (error.status) error.title = 'There is a problem';
+  throw error;
+}
+
+/** A fresh Idempotency-Key: one per form drawn, so submitting the same form twice records one event. */
+export const idempotencyKey = () => crypto.randomUUID();
