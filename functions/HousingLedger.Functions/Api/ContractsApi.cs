@@ -12,22 +12,28 @@ using Microsoft.Azure.Functions.Worker;
 namespace HousingLedger.Functions.Api;
 
 /// <summary>
-/// An association registers a contract's terms, reads the contracts it holds, and shares the ones it owns with other
-/// associations (<see cref="ContractRegistration"/>, <see cref="ContractSharing"/>).
+/// An association registers a contract's terms, lists and reads the contracts it holds, and shares the ones it owns
+/// with other associations (<see cref="ContractRegistration"/>, <see cref="ContractSharing"/>).
 /// </summary>
-public sealed class ContractsApi(ApiGate gate, ContractRegistration registration, ContractSharing sharing, ContractStore contracts)
+public sealed class ContractsApi(ApiGate gate, ContractRegistration registration, ContractSharing sharing, ContractStore contracts, PartyStore parties)
 {
     private static readonly string[] MemberFields = ["associationId"];
+    private static readonly ApiAccess Readers = ApiAccess.Keys(ApiRole.Admin, ApiRole.Finance, ApiRole.Auditor);
 
     [Function("RegisterContract")]
     public Task<IResult> RegisterContract(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "contracts")] HttpRequest request, CancellationToken cancellationToken) =>
         gate.RunAsync(request, ApiAccess.Keys(ApiRole.Admin), async () => await RegisterAsync(request, cancellationToken));
 
+    [Function("ListContracts")]
+    public Task<IResult> ListContracts(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "contracts")] HttpRequest request, CancellationToken cancellationToken) =>
+        gate.RunAsync(request, Readers, async () => TypedResults.Ok(await ListAsync(request.HttpContext.CallingAssociation(), cancellationToken)));
+
     [Function("GetContract")]
     public Task<IResult> GetContract(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "contracts/{contractId}")] HttpRequest request, string contractId, CancellationToken cancellationToken) =>
-        gate.RunAsync(request, ApiAccess.Keys(ApiRole.Admin, ApiRole.Finance, ApiRole.Auditor), async () => await GetAsync(request, contractId, cancellationToken));
+        gate.RunAsync(request, Readers, async () => await GetAsync(request, contractId, cancellationToken));
 
     [Function("ShareContract")]
     public Task<IResult> ShareContract(
@@ -85,6 +91,29 @@ public sealed class ContractsApi(ApiGate gate, ContractRegistration registration
         };
     }
 
+    /// <summary>Every contract the association holds, each as <c>GET /api/contracts/{id}</c> answers it, with its supplier's name.</summary>
+    private async Task<ContractList> ListAsync(AssociationId associationId, CancellationToken cancellationToken)
+    {
+        // Contracts mostly share a few suppliers: read each supplier's profile once.
+        var supplierNames = new Dictionary<SupplierId, string?>();
+        var listed = new List<JsonObject>();
+        await foreach (var contract in contracts.ListAsync(associationId, cancellationToken))
+        {
+            var supplierId = contract.ParseTerms().SupplierId;
+            if (!supplierNames.TryGetValue(supplierId, out var supplierName))
+            {
+                supplierName = (string?)(await parties.GetSupplierAsync(supplierId, cancellationToken))?.Document["name"];
+                supplierNames[supplierId] = supplierName;
+            }
+
+            var document = contract.ToDocument();
+            document["supplierName"] = supplierName;
+            listed.Add(document);
+        }
+
+        return new ContractList(listed);
+    }
+
     private async Task<Results<Ok<JsonObject>, ProblemHttpResult>> GetAsync(HttpRequest request, string contractId, CancellationToken cancellationToken)
     {
         var stored = TypedId.TryParse<ContractId>(contractId, out var id) ? await contracts.GetAsync(request.HttpContext.CallingAssociation(), id, cancellationToken) : null;
@@ -94,6 +123,9 @@ public sealed class ContractsApi(ApiGate gate, ContractRegistration registration
 
 /// <summary>The answer to registering a contract.</summary>
 public sealed record ContractRegisteredView(string ContractId, string TermsHash, string EventId);
+
+/// <summary>The answer to <c>GET /api/contracts</c>: the contracts the association holds, owned or joined, in id order.</summary>
+public sealed record ContractList(IReadOnlyList<JsonObject> Contracts);
 
 /// <summary>The answer to sharing a contract: every member it is now shared with, and the event id of the join.</summary>
 public sealed record ContractSharedView(string ContractId, string AssociationId, IReadOnlyList<string> Members, string EventId);

@@ -118,10 +118,12 @@ public sealed partial class RouteRoleSweepTests(AzuriteFixture azurite) : Servic
         ["GET suppliers/{supplierId}/performance"] = (_, subject) => Get($"/api/suppliers/{subject.Supplier?.SupplierId ?? Identifier.New("sup")}/performance"),
         ["POST suppliers/{supplierId}/webhook-secret"] = async (_, _) =>
             new Call(HttpMethod.Post, $"/api/suppliers/{(await Api.RegisterSupplierAsync(new Uri("http://127.0.0.1:9/unreachable"))).SupplierId}/webhook-secret", null),
+        ["GET caller"] = (_, _) => Get("/api/caller"),
         ["POST keys"] = (_, _) => Send(HttpMethod.Post, "/api/keys", """{"name":"swept","role":"auditor"}"""),
         ["GET keys"] = (_, _) => Get("/api/keys"),
         ["DELETE keys/{keyId}"] = async (_, subject) => new Call(HttpMethod.Delete, $"/api/keys/{await subject.FreshKeyIdAsync()}", null),
         ["POST contracts"] = (caller, _) => Send(HttpMethod.Post, "/api/contracts", ApiClient.OvenContract(caller.Supplier!.SupplierId).ToJsonString()),
+        ["GET contracts"] = (_, _) => Get("/api/contracts"),
         ["GET contracts/{contractId}"] = (_, subject) => Get($"/api/contracts/{subject.ContractId}"),
         ["POST contracts/{contractId}/members"] = async (_, subject) =>
             new Call(HttpMethod.Post, $"/api/contracts/{await subject.FreshContractIdAsync()}/members", new JsonObject { ["associationId"] = third.AssociationId }.ToJsonString()),

@@ -74,13 +74,13 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
         return (admin with { ApiKey = (string)answer["apiKey"]! }, (string)answer["keyId"]!);
     }
 
-    public async Task<Supplier> RegisterSupplierAsync(Uri workOrderUrl)
+    public async Task<Supplier> RegisterSupplierAsync(Uri workOrderUrl, string name = "Acme Ovens Ltd")
     {
         var body = new JsonObject
         {
-            ["name"] = "Acme Ovens Ltd",
+            ["name"] = name,
             ["workOrderUrl"] = workOrderUrl.ToString(),
-            ["bank"] = new JsonObject { ["sortCode"] = "401122", ["accountNumber"] = "12345678", ["accountName"] = "Acme Ovens Ltd" },
+            ["bank"] = new JsonObject { ["sortCode"] = "401122", ["accountNumber"] = "12345678", ["accountName"] = name },
         };
         var answer = await JsonAsync(HttpMethod.Post, "/api/suppliers", ServiceHost.OperatorKey, body.ToJsonString(), HttpStatusCode.Created);
         Assert.True(WebhookSecret.TryParse((string)answer["webhookSecret"]!, out var secret), "the webhook secret is not in whsec_ form");
