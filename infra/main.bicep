@@ -1,5 +1,6 @@
 // HousingLedger in one resource group: the function app on Flex Consumption, its storage, the Key Vault that
-// signs the ledger, monitoring, and the role assignments that let the app's identity use them.
+// signs the ledger, monitoring, the role assignments that let the app's identity use them, and the staff console
+// (a Static Web App with the function app as its backend).
 // See docs/deploy.md.
 
 metadata description = 'HousingLedger: Azure Functions .NET isolated worker on Flex Consumption with identity-based storage and Key Vault signing.'
@@ -103,6 +104,12 @@ param maximumInstanceCount int = 100
 ])
 param instanceMemoryMB int = 2048
 
+@description('Region of the staff console\'s Static Web App, one where Static Web Apps are offered. It holds the console\'s files only; every request for data goes on to the function app.')
+param consoleLocation string
+
+@description('Name of the staff console\'s Static Web App.')
+param consoleName string = '${baseName}-console-${uniqueString(resourceGroup().id)}'
+
 @description('Tags for every resource.')
 param tags object = {
   service: 'housingledger'
@@ -177,6 +184,17 @@ module functionApp 'modules/function-app.bicep' = {
   }
 }
 
+module console 'modules/console.bicep' = {
+  name: 'console'
+  params: {
+    location: consoleLocation
+    name: consoleName
+    functionAppId: functionApp.outputs.id
+    functionAppLocation: location
+    tags: tags
+  }
+}
+
 // Every name here is known before deployment starts, so What-If can predict the role assignments; the
 // dependencies are therefore spelt out.
 module appAccess 'modules/app-access.bicep' = {
@@ -206,3 +224,6 @@ output signingKeyUri string = keyVault.outputs.signingKeyUriWithVersion
 output keyVaultName string = keyVault.outputs.name
 output webhookVaultName string = webhookVault.outputs.name
 output storageAccountName string = storage.outputs.name
+output consoleName string = console.outputs.name
+@description('Where staff open the console.')
+output consoleHostName string = console.outputs.defaultHostName

@@ -5,6 +5,9 @@ using 'main.bicep'
 param location = 'uksouth'
 param baseName = 'hledger'
 
+// Static Web Apps are not offered in UK South; West Europe is the nearest region that has them.
+param consoleLocation = 'westeurope'
+
 // '' unless given at deployment time; a key shorter than 32 characters stops the deployment at the Key Vault.
 param operatorApiKey = readEnvironmentVariable('HL_OPERATOR_API_KEY', '')
 

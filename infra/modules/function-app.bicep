@@ -180,3 +180,4 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
 output name string = app.name
 output defaultHostName string = app.properties.defaultHostName
 output principalId string = app.identity.principalId
+output id string = app.id

@@ -63,6 +63,29 @@ public abstract class ConsoleTest(AzuriteFixture azurite) : ServiceTest(azurite)
     }
 
     /// <summary>
+    /// Presses Tab until the focused element's accessible text is <paramref name="text"/> (at most 60 times), and
+    /// holds its focus to being visible: GOV.UK Frontend's yellow focus state, as an outline or a highlight.
+    /// </summary>
+    protected async Task TabToAsync(string text)
+    {
+        for (var presses = 0; presses < 60; presses++)
+        {
+            await Page.Keyboard.PressAsync("Tab");
+            var focused = await Page.EvaluateAsync<string>("() => (document.activeElement.labels?.[0] ?? document.activeElement).textContent.trim()");
+            if (focused == text)
+            {
+                var style = await Page.EvaluateAsync<string[]>(
+                    "() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineColor, s.backgroundColor]; }");
+                const string focusYellow = "rgb(255, 221, 0)";
+                Assert.True(style[2] == focusYellow || (style[0] != "none" && style[1] == focusYellow), $"'{text}' has focus but shows no focus state: {string.Join(", ", style)}");
+                return;
+            }
+        }
+
+        Assert.Fail($"Tab never reached '{text}'.");
+    }
+
+    /// <summary>
     /// Holds the page as it is now to WCAG 2.2 A and AA with axe, and keeps a full-page screenshot of it as
     /// <c>screenshots/{name}.png</c>.
     /// </summary>

@@ -5,17 +5,12 @@ namespace HousingLedger.Functions.Hosting.Standalone;
 
 /// <summary>
 /// Serves the staff console (the repository's <c>console/</c> folder) at <c>/</c>, with the libraries it loads from
-/// <c>node_modules</c> as <c>console/site.json</c> places them. In Azure the same files are a Static Web App (see
-/// docs/deploy.md); the function app serves only <c>/api</c>.
+/// <c>node_modules</c> as <c>console/site.json</c> places them, and the response headers its Static Web App
+/// configuration gives it in Azure (see docs/deploy.md), where the function app serves only <c>/api</c>.
 /// </summary>
 internal static class ConsoleSite
 {
     public const string Folder = "console";
-
-    // The console's only origin is this one: no inline script or style, no framing. A page built from the API's
-    // answers cannot run what an answer carries even if a bug let markup through.
-    private const string ContentSecurityPolicy =
-        "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     public static void MapConsole(this WebApplication app, string repositoryRoot)
     {
@@ -25,20 +20,23 @@ internal static class ConsoleSite
             return;
         }
 
+        // The Content-Security-Policy among them allows this origin alone, no inline script or style and no framing:
+        // a page built from the API's answers cannot run what an answer carries even if a bug let markup through.
+        var headers = Read(site, "staticwebapp.config.json", "globalHeaders");
         app.Use(async (context, next) =>
         {
             if (!context.Request.Path.StartsWithSegments($"/{HttpFunctionEndpoints.RoutePrefix}"))
             {
-                var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
-                headers.XContentTypeOptions = "nosniff";
-                headers["Referrer-Policy"] = "no-referrer";
+                foreach (var (name, value) in headers)
+                {
+                    context.Response.Headers[name] = value;
+                }
             }
 
             await next();
         });
 
-        foreach (var (path, folder) in Libraries(site))
+        foreach (var (path, folder) in Read(site, "site.json", "libraries"))
         {
             var root = Path.Combine(repositoryRoot, folder);
             if (Directory.Exists(root))
@@ -48,17 +46,18 @@ internal static class ConsoleSite
         }
 
         var files = new PhysicalFileProvider(site);
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
 
         // Every page is index.html: the console reads its path and draws the page. API paths stay the API's, so an
         // unknown one is still a 404 problem.
-        app.MapFallbackToFile("{*page:regex(^(?!api/).*$)}", "index.html", new StaticFileOptions { FileProvider = files });
+        app.MapFallbackToFile("{*page:nonfile:regex(^(?!api/).*$)}", "index.html", new StaticFileOptions { FileProvider = files });
     }
 
-    private static Dictionary<string, string> Libraries(string site)
+    /// <summary>The string properties of the object <paramref name="property"/> in the console's JSON file <paramref name="file"/>.</summary>
+    private static Dictionary<string, string> Read(string site, string file, string property)
     {
-        using var stream = File.OpenRead(Path.Combine(site, "site.json"));
-        using var document = JsonDocument.Parse(stream);
-        return document.RootElement.GetProperty("libraries").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+        using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(site, file)));
+        return document.RootElement.GetProperty(property).EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
     }
 }
