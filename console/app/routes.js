@@ -14,6 +14,13 @@ export const routes = [
   { path: '/suppliers', page: () => import('./pages/suppliers.js') },
   { path: '/suppliers/:supplierId', page: () => import('./pages/supplier.js') },
   { path: '/spend', page: () => import('./pages/spend.js') },
+  // Payments, fee statements and the ledger (console-ledger):
+  { path: '/payments', page: () => import('./pages/payments.js') },
+  { path: '/payments/:batchId', page: () => import('./pages/payment-batch.js') },
+  { path: '/fee-statements', page: () => import('./pages/fee-statements.js') },
+  { path: '/ledger', page: () => import('./pages/ledger.js') },
+  { path: '/ledger/receipt-check', page: () => import('./pages/receipt-check.js') },
+  { path: '/ledger/receipts/:eventId', page: () => import('./pages/receipt.js') },
 ];
 
 /** The service navigation, in order; an item shows only to a role that may see its page. */

@@ -28,6 +28,12 @@ public sealed class SupplierBankDetailsApi(ApiGate gate, BankDetailsChanges chan
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "suppliers/{supplierId}/bank-details/confirmations")] HttpRequest request, string supplierId, CancellationToken cancellationToken) =>
         gate.RunAsync(request, ApiAccess.Keys(ApiRole.Admin), async () => await ConfirmAsync(request, supplierId, cancellationToken));
 
+    [Function("ListPendingBankDetailsChanges")]
+    public Task<IResult> ListPendingBankDetailsChanges(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "bank-details-changes")] HttpRequest request, CancellationToken cancellationToken) =>
+        gate.RunAsync(request, ApiAccess.Keys(ApiRole.Admin, ApiRole.Finance), async () =>
+            TypedResults.Ok(new PendingBankDetailsChanges(await confirmations.PendingAsync(request.HttpContext.CallingAssociation(), cancellationToken))));
+
     private async Task<Results<Ok<BankDetailsChangeView>, ProblemHttpResult>> ChangeAsync(HttpRequest request, string supplierId, CancellationToken cancellationToken)
     {
         var (fields, unreadable) = await RequestBody.OpenAsync(request, ChangeFields, cancellationToken);
@@ -92,3 +98,6 @@ public sealed record BankDetailsChangeView(string SupplierId, string EventId, st
 
 /// <summary>An association's confirmation of a bank-detail change.</summary>
 public sealed record BankDetailsConfirmationView(string SupplierId, string ChangeEventId, string EventId, string ConfirmedAt);
+
+/// <summary>The answer to <c>GET /api/bank-details-changes</c>: the changes the association must confirm before their suppliers are paid again.</summary>
+public sealed record PendingBankDetailsChanges(IReadOnlyList<PendingBankDetailsChange> Changes);

@@ -114,6 +114,7 @@ public sealed partial class RouteRoleSweepTests(AzuriteFixture azurite) : Servic
             var (supplierId, changeEventId) = await subject.FreshBankChangeAsync();
             return new Call(HttpMethod.Post, $"/api/suppliers/{supplierId}/bank-details/confirmations", new JsonObject { ["changeEventId"] = changeEventId }.ToJsonString());
         },
+        ["GET bank-details-changes"] = (_, _) => Get("/api/bank-details-changes"),
         ["GET suppliers/{supplierId}/performance"] = (_, subject) => Get($"/api/suppliers/{subject.Supplier?.SupplierId ?? Identifier.New("sup")}/performance"),
         ["POST suppliers/{supplierId}/webhook-secret"] = async (_, _) =>
             new Call(HttpMethod.Post, $"/api/suppliers/{(await Api.RegisterSupplierAsync(new Uri("http://127.0.0.1:9/unreachable"))).SupplierId}/webhook-secret", null),
