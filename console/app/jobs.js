@@ -58,10 +58,16 @@ const eventNames = {
 /** A job event's type ("job.accepted") in words. */
 export const eventName = (type) => eventNames[type] ?? words(type);
 
-/** Who sends each event type: the API allows only these senders, so the type names its actor. */
-export function actorOf(type, { associationName, supplierName }) {
-  if (['job.accepted', 'job.completed', 'job.cancelled'].includes(type)) return supplierName;
-  if (type === 'job.settled') return 'Settlement run';
+/**
+ * Who caused an event, by name: the ledger transaction's actor ("association:…", "supplier:…", "service:settlement").
+ * Events accepted before the service kept the actor beside the job have none; only one kind of sender may send each
+ * type, so the type names it then.
+ */
+export function actorOf({ type, actor }, { associationName, supplierName }) {
+  const kind = actor?.split(':')[0] ?? (['job.accepted', 'job.completed', 'job.cancelled'].includes(type) ? 'supplier' : type === 'job.settled' ? 'service' : 'association');
+  if (kind === 'supplier') return supplierName;
+  if (kind === 'service') return 'Settlement run';
+  if (kind === 'operator') return 'Operator';
   return associationName;
 }
 

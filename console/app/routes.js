@@ -14,7 +14,7 @@ export const routes = [
   { path: '/suppliers', page: () => import('./pages/suppliers.js') },
   { path: '/suppliers/:supplierId', page: () => import('./pages/supplier.js') },
   { path: '/spend', page: () => import('./pages/spend.js') },
-  // Payments, fee statements and the ledger (console-ledger):
+  // Payments and bank-detail changes, fee statements, and the ledger with receipts checked in the browser.
   { path: '/payments', page: () => import('./pages/payments.js') },
   { path: '/payments/:batchId', page: () => import('./pages/payment-batch.js') },
   { path: '/fee-statements', page: () => import('./pages/fee-statements.js') },

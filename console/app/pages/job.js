@@ -77,7 +77,7 @@ function timeline(job, texts, actors) {
     return html`<tr class="govuk-table__row">
         <td class="govuk-table__cell">${name}${texts[i] ? html`<p class="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">${texts[i]}</p>` : ''}</td>
         <td class="govuk-table__cell">${when(event.occurredAt)}</td>
-        <td class="govuk-table__cell">${actorOf(event.type, actors)}</td>
+        <td class="govuk-table__cell">${actorOf(event, actors)}</td>
         <td class="govuk-table__cell">${place}</td>
         <td class="govuk-table__cell">${receipt}</td>
       </tr>`;

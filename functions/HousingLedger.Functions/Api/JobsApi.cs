@@ -86,7 +86,7 @@ public sealed class JobsApi(ApiGate gate, JobEvents jobEvents, JobDecisions deci
         var events = await Task.WhenAll(stored.Record.Events.Select(async e =>
         {
             var location = await ledger.FindEventAsync(associationId.Value, e.EventId, cancellationToken);
-            return new JobEventView(e.EventId, e.Type, UtcTimestamp.Format(e.OccurredAt), UtcTimestamp.Format(e.RecordedAt),
+            return new JobEventView(e.EventId, e.Type, UtcTimestamp.Format(e.OccurredAt), UtcTimestamp.Format(e.RecordedAt), e.Actor,
                 location is null ? null : new LedgerReference(location.Height, location.Index, $"/api/ledger/{associationId}/receipts/{e.EventId}"));
         }));
         var workOrder = await jobs.GetWorkOrderAsync(associationId, id, cancellationToken);
@@ -134,6 +134,6 @@ public sealed record JobView(
     string JobId, string State, string ContractId, string SupplierId, string ItemCode, int Quantity, string Priority, string PropertyRef,
     string RaisedAt, string Deadline, IReadOnlyList<JobEventView> Events, JsonObject? WorkOrder);
 
-public sealed record JobEventView(string EventId, string Type, string OccurredAt, string RecordedAt, LedgerReference? Ledger);
+public sealed record JobEventView(string EventId, string Type, string OccurredAt, string RecordedAt, string? Actor, LedgerReference? Ledger);
 
 public sealed record LedgerReference(long Height, int Index, string Receipt);

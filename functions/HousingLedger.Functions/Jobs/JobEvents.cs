@@ -44,7 +44,7 @@ public sealed class JobEvents(JobStore jobs, ContractStore contracts, DirectoryS
         var tx = intake.NewTransaction(
             JobEventTypes.Raised, job.AssociationId.Value, raise.EventId, job.RaisedAt, raise.Actor, job.JobId.Value, RaisedData(job, held.Contract.TermsHash), now);
         var eventId = TypedId.Parse<EventId>(tx.EventId);
-        var record = new JobRecord(job, [new JobEventEntry(tx.EventId, tx.Type, tx.OccurredAt, tx.RecordedAt)], tx.RecordedAt);
+        var record = new JobRecord(job, [new JobEventEntry(tx.EventId, tx.Type, tx.OccurredAt, tx.RecordedAt, tx.Actor)], tx.RecordedAt);
         return await intake.AcceptAsync(tx, JobStore.Raised(record), cancellationToken) switch
         {
             AcceptOutcome.Accepted => new JobEventResult.Recorded(eventId, job),
@@ -84,7 +84,7 @@ public sealed class JobEvents(JobStore jobs, ContractStore contracts, DirectoryS
             var recordedAt = now > record.LastRecordedAt ? now : record.LastRecordedAt.AddTicks(1);
             var tx = intake.NewTransaction(command.Type, command.AssociationId.Value, command.EventId, occurredAt, command.Actor, command.JobId.Value, command.Data, recordedAt);
             var eventId = TypedId.Parse<EventId>(tx.EventId);
-            var updated = record.With(applied.Next, new JobEventEntry(tx.EventId, tx.Type, tx.OccurredAt, tx.RecordedAt));
+            var updated = record.With(applied.Next, new JobEventEntry(tx.EventId, tx.Type, tx.OccurredAt, tx.RecordedAt, tx.Actor));
             IEnumerable<StateChange> changes = [.. JobStore.Moved(stored, updated), .. command.ExtraChanges];
             if (command.KeptText is { } kept)
             {

@@ -25,5 +25,8 @@ public sealed record JobRecord(Job Job, IReadOnlyList<JobEventEntry> Events, Dat
     public JobRecord With(Job next, JobEventEntry entry) => new(next, [.. Events, entry], entry.RecordedAt);
 }
 
-/// <summary>One accepted event of a job, as <c>GET /api/jobs/{jobId}</c> lists it.</summary>
-public sealed record JobEventEntry(string EventId, string Type, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt);
+/// <summary>
+/// One accepted event of a job, as <c>GET /api/jobs/{jobId}</c> lists it, with the ledger transaction's actor (null
+/// in rows written before the actor was kept; the transaction on the chain has it).
+/// </summary>
+public sealed record JobEventEntry(string EventId, string Type, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, string? Actor = null);

@@ -40,6 +40,9 @@ public sealed class JobFlowTests(AzuriteFixture azurite) : SupplierServiceTest(a
             [JobEventTypes.Raised, JobEventTypes.Accepted, JobEventTypes.Completed, JobEventTypes.Approved],
             job["events"]!.AsArray().Select(e => (string)e!["type"]!));
         Assert.All(job["events"]!.AsArray(), e => Assert.NotNull(e!["ledger"]));
+        Assert.Equal(
+            [$"association:{association.AssociationId}", $"supplier:{supplier.SupplierId}", $"supplier:{supplier.SupplierId}", $"association:{association.AssociationId}"],
+            job["events"]!.AsArray().Select(e => (string)e!["actor"]!));
         Assert.Equal("delivered", (string)job["workOrder"]!["status"]!);
 
         var verify = await Api.JsonAsync(HttpMethod.Get, $"/api/ledger/{association.AssociationId}/verify", association.ApiKey, expect: HttpStatusCode.OK);

@@ -34,7 +34,10 @@ public abstract class ConsoleTest(AzuriteFixture azurite) : ServiceTest(azurite)
             Locale = "en-GB",
             TimezoneId = "Europe/London",
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
+
+        // Waiting for an event to reach the chain can take seconds on a busy two-core machine.
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(15_000);
         Page = await context.NewPageAsync();
         Page.PageError += (_, error) => scriptErrors.Add(error);
     }
