@@ -22,6 +22,8 @@ namespace HousingLedger.Infrastructure.State;
 /// </summary>
 public sealed class StateStore(StorageClients storage)
 {
+    private readonly GroupCommit acceptances = new(() => storage.Tables.GetTableClient(StorageNames.StateTable));
+
     internal TableClient Table => storage.Tables.GetTableClient(StorageNames.StateTable);
 
     /// <summary>
@@ -42,21 +44,16 @@ public sealed class StateStore(StorageClients storage)
         actions.Add(new TableTransactionAction(TableTransactionActionType.Add, OutboxStore.RowOf(transaction)));
         actions.AddRange(changes.Select(change => change.ToAction(chain)));
 
-        try
+        // Concurrent events of one chain commit together, each answering alone (see GroupCommit).
+        return await acceptances.CommitAsync(chain, actions, cancellationToken) switch
         {
-            await Table.SubmitTransactionAsync(actions, cancellationToken);
-            return AcceptOutcome.Accepted;
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
-        {
+            null => AcceptOutcome.Accepted,
+            { Index: 0 } => AcceptOutcome.DuplicateEvent,
+
             // 404: a row it deletes has gone since it was read.
-            return ex.FailedTransactionActionIndex switch
-            {
-                0 => AcceptOutcome.DuplicateEvent,
-                _ when ex.Status is 404 or 412 => AcceptOutcome.StaleState,
-                _ => AcceptOutcome.AlreadyExists,
-            };
-        }
+            { Status: 404 or 412 } => AcceptOutcome.StaleState,
+            _ => AcceptOutcome.AlreadyExists,
+        };
     }
 
     /// <summary>The event accepted on this chain under <paramref name="eventId"/>: its type and subject; null when there is none.</summary>

@@ -64,6 +64,18 @@ public sealed class StateStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Concurrent_events_of_a_chain_are_each_accepted_once_and_a_duplicate_among_them_alone_is_refused()
+    {
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 30).Select(i =>
+            store.AcceptAsync(Tx(i == 29 ? "evt-3" : $"evt-{i}", Now.AddSeconds(i)), [StateChange.Create($"job|job_{i}", new JsonObject())])));
+
+        Assert.Equal(AcceptOutcome.DuplicateEvent, outcomes[29]);
+        Assert.All(outcomes[..29], o => Assert.Equal(AcceptOutcome.Accepted, o));
+        Assert.Equal(29, (await outbox.ReadAsync(chain, 100)).Count);
+        Assert.Null(await store.GetAsync(chain, "job|job_29"));
+    }
+
+    [Fact]
     public async Task The_outbox_reads_in_the_order_events_were_recorded_and_empties_when_removed()
     {
         await store.AcceptAsync(Tx("evt-late", Now.AddMinutes(5)), []);
