@@ -1,15 +1,8 @@
-import { api } from './api.js';
 import { html } from './html.js';
 import { words } from './format.js';
 
-// What the job pages share: the association's contracts (for names, titles and items), and how a job's state and
-// the marks that need attention read.
-
-/** The association's contracts as GET /api/contracts answers them, each with its supplier's name. */
-export async function contracts() {
-  const answer = await api('/contracts');
-  return answer.contracts;
-}
+// What the job pages share: suppliers and contracts to choose from, and how a job's state and the marks that need
+// attention read.
 
 /** Each supplier the association holds a contract with, once, by name: [{supplierId, supplierName}]. */
 export function suppliersOf(list) {
@@ -69,12 +62,6 @@ export function actorOf({ type, actor }, { associationName, supplierName }) {
   if (kind === 'service') return 'Settlement run';
   if (kind === 'operator') return 'Operator';
   return associationName;
-}
-
-/** Rethrows a refusal from the API under GOV.UK's error summary heading, for `.catch` after a form's call. */
-export function refused(error) {
-  if (error.status) error.title = 'There is a problem';
-  throw error;
 }
 
 /** A fresh Idempotency-Key: one per form drawn, so submitting the same form twice records one event. */

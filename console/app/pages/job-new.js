@@ -2,7 +2,8 @@ import { api } from '../api.js';
 import { onSubmit } from '../forms.js';
 import { money, words } from '../format.js';
 import { html } from '../html.js';
-import { contracts, idempotencyKey, priorities, refused } from '../jobs.js';
+import { idempotencyKey, priorities } from '../jobs.js';
+import { readContracts } from '../contracts.js';
 
 export const may = 'raiseJobs';
 
@@ -27,7 +28,7 @@ const missing = {
 const value = (form, name) => String(form.get(name) ?? '').trim() || undefined;
 
 export async function render(main, { query }) {
-  const list = await contracts();
+  const list = (await readContracts()).contracts;
   if (list.length === 0) {
     main.innerHTML = html`<h1 class="govuk-heading-l">Raise a job</h1>
       <p class="govuk-body">Your association holds no contracts yet. A job is raised under a contract, so register one first.</p>`;
@@ -104,7 +105,7 @@ export async function render(main, { query }) {
         if (error.errors?.[field]?.includes('is required')) error.errors[field] = [text];
       }
 
-      refused(error);
+      throw error;
     });
     location.assign(`/jobs/${encodeURIComponent(raised.jobId)}?recording=${encodeURIComponent(raised.eventId)}`);
   });

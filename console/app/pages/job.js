@@ -2,7 +2,8 @@ import { api, Problem } from '../api.js';
 import { onSubmit } from '../forms.js';
 import { money, when, words } from '../format.js';
 import { html } from '../html.js';
-import { actorOf, attentionTags, contracts, eventName, idempotencyKey, refused, stateTag } from '../jobs.js';
+import { actorOf, attentionTags, eventName, idempotencyKey, stateTag } from '../jobs.js';
+import { readContracts } from '../contracts.js';
 import { can } from '../roles.js';
 
 export const may = 'readJobs';
@@ -145,7 +146,7 @@ export async function render(main, { caller, values, query }) {
   const jobId = values.jobId;
   const path = `/jobs/${encodeURIComponent(jobId)}`;
   const recording = query.get('recording');
-  const [first, list] = await Promise.all([api(path), contracts()]);
+  const [first, list] = await Promise.all([api(path), readContracts().then((read) => read.contracts)]);
   const contract = list.find((c) => c.contractId === first.contractId);
   const actors = { associationName: caller.associationName, supplierName: contract?.supplierName ?? first.supplierId };
   const onChain = (job) => job.events.some((e) => e.eventId === recording && e.ledger);
@@ -177,8 +178,7 @@ export async function render(main, { caller, values, query }) {
       if (!decision) errors.decision = ['Choose whether to approve or dispute the work.'];
       if (decision === 'disputed' && !reason) errors.reason = ['Enter why you dispute the work.'];
       if (Object.keys(errors).length) throw new Problem(400, { title: 'There is a problem', errors });
-      const answer = await api(`${path}/approval`, { method: 'POST', idempotencyKey: key, body: { decision, reason: reason || undefined } })
-        .catch(refused);
+      const answer = await api(`${path}/approval`, { method: 'POST', idempotencyKey: key, body: { decision, reason: reason || undefined } });
       location.assign(`${path}?recording=${encodeURIComponent(answer.eventId)}`);
     });
   }

@@ -2,7 +2,8 @@ import { api, query as queryString } from '../api.js';
 import { showProblem } from '../forms.js';
 import { day, when, words } from '../format.js';
 import { html } from '../html.js';
-import { attentionTags, contracts, needsAttention, priorities, stateTag, states, suppliersOf } from '../jobs.js';
+import { attentionTags, needsAttention, priorities, stateTag, states, suppliersOf } from '../jobs.js';
+import { readContracts } from '../contracts.js';
 import { can } from '../roles.js';
 
 export const may = 'readJobs';
@@ -131,7 +132,7 @@ function table(page, supplierNames) {
 export async function render(main, { caller, query }) {
   const filters = Object.fromEntries(filterNames.map((name) => [name, query.get(name) ?? '']));
   const cursor = query.get('cursor') ?? '';
-  const list = await contracts();
+  const list = (await readContracts()).contracts;
   const supplierNames = new Map(suppliersOf(list).map((s) => [s.supplierId, s.supplierName]));
 
   let page = null;

@@ -3,7 +3,7 @@ import { axisPounds, chartBox, colours, drawChart } from '../charts.js';
 import { money, month } from '../format.js';
 import { showProblem } from '../forms.js';
 import { html } from '../html.js';
-import { contractTitle, readContracts } from '../supplier-contracts.js';
+import { contractTitle, readContracts } from '../contracts.js';
 
 export const may = 'readSpend';
 

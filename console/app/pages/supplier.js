@@ -2,7 +2,7 @@ import { api } from '../api.js';
 import { axisPounds, chartBox, colours, drawChart } from '../charts.js';
 import { day, money, month, percent, when, words } from '../format.js';
 import { html } from '../html.js';
-import { contractTitle, readContracts } from '../supplier-contracts.js';
+import { contractTitle, readContracts } from '../contracts.js';
 
 export const may = 'readSuppliers';
 

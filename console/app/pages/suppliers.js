@@ -1,6 +1,6 @@
 import { day, percent } from '../format.js';
 import { html } from '../html.js';
-import { readContracts } from '../supplier-contracts.js';
+import { readContracts } from '../contracts.js';
 
 export const may = 'readSuppliers';
 

@@ -125,7 +125,7 @@ public sealed partial class SuppliersAndSpendPagesTests(AzuriteFixture azurite) 
         await Expect(summary.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^From month") })).ToHaveAttributeAsync("href", "#from");
         await Expect(Page.Locator("#from-error")).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Download CSV" })).ToHaveCountAsync(0);
-        Assert.StartsWith("Error:", await Page.TitleAsync(), StringComparison.Ordinal);
+        await Expect(Page).ToHaveTitleAsync(new Regex("^Error:"));
         await CheckPageAsync("spend-refused");
     }
 
