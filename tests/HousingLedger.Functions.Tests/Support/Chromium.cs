@@ -43,8 +43,9 @@ public static class Chromium
             ExecutablePath = ExecutablePath,
             Headless = true,
 
-            // Root in a container has no user namespaces for Chromium's sandbox.
-            Args = ["--no-sandbox"],
+            // Root in a container has no user namespaces for Chromium's sandbox. A UK browser's own controls (a date
+            // field's day/month/year) follow its interface language, not the page's.
+            Args = ["--no-sandbox", "--lang=en-GB"],
         });
     }
 }
