@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
@@ -57,20 +56,20 @@ public sealed class OutboxStore(StorageClients storage)
         }
     }
 
-    /// <summary>Chains with an event accepted before <paramref name="acceptedBefore"/> that is still in the outbox.</summary>
-    public async IAsyncEnumerable<string> ChainsWithPendingEventsAsync(DateTimeOffset acceptedBefore, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Whether <paramref name="chain"/> has an event accepted before <paramref name="acceptedBefore"/> still in its
+    /// outbox: one range query within the chain's partition that stops at the first row, so it costs the same however
+    /// much history the chain and the table hold.
+    /// </summary>
+    public async Task<bool> HasWaitingAsync(string chain, DateTimeOffset acceptedBefore, CancellationToken cancellationToken = default)
     {
-        var upper = Prefix + Keys.Padded(acceptedBefore.UtcTicks);
-        var filter = $"RowKey ge '{Prefix}' and RowKey lt '{upper}'";
-        string? last = null;
-        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        var filter = $"PartitionKey eq '{chain}' and RowKey ge '{Prefix}' and RowKey lt '{Prefix + Keys.Padded(acceptedBefore.UtcTicks)}'";
+        await foreach (var _ in Table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken))
         {
-            if (entity.PartitionKey != last)
-            {
-                last = entity.PartitionKey;
-                yield return last;
-            }
+            return true;
         }
+
+        return false;
     }
 
     /// <summary>The outbox row of an event being accepted.</summary>

@@ -148,24 +148,13 @@ public sealed class StateStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Chains_with_events_waiting_past_the_grace_period_are_found()
+    public async Task A_chain_with_an_event_waiting_past_the_grace_period_is_found_and_one_within_it_is_not()
     {
-        await store.AcceptAsync(Tx("evt-old", Now), []);
+        await store.AcceptAsync(Tx("evt-old", Now), [StateChange.Create("job|job_1", new JsonObject())]);
 
-        var waiting = new List<string>();
-        await foreach (var found in outbox.ChainsWithPendingEventsAsync(Now.AddSeconds(1)))
-        {
-            waiting.Add(found);
-        }
-
-        var notYet = new List<string>();
-        await foreach (var found in outbox.ChainsWithPendingEventsAsync(Now))
-        {
-            notYet.Add(found);
-        }
-
-        Assert.Contains(chain, waiting);
-        Assert.DoesNotContain(chain, notYet);
+        Assert.True(await outbox.HasWaitingAsync(chain, Now.AddSeconds(1)));
+        Assert.False(await outbox.HasWaitingAsync(chain, Now));
+        Assert.False(await outbox.HasWaitingAsync(Identifier.New("asc"), Now.AddSeconds(1)));
     }
 
     private LedgerTransaction Tx(string eventId, DateTimeOffset recordedAt) =>
