@@ -1,11 +1,15 @@
 using System.Text.Json.Nodes;
+using HousingLedger.Ledger;
 
 namespace HousingLedger.LoadGenerator;
 
 /// <summary>
 /// What one association's chain holds after the run, checked against what the service acknowledged: events
 /// acknowledged but missing (lost), on the chain more than once (doubled), or on it though never sent or never
-/// refused-as-uncertain (unexpected); and the blocks the load's events were appended in.
+/// refused-as-uncertain (unexpected); breaks in the chain's links (a height missing or repeated, or a
+/// <c>previousHash</c> that is not the hash of the block before: a fork); the settlements on it; and the blocks the
+/// load's events were appended in. Settlement's own events (<c>job.settled</c>, <c>batch.created</c>) are the
+/// service's, never unexpected.
 /// </summary>
 public sealed record ChainAudit(
     string Chain,
@@ -16,9 +20,14 @@ public sealed record ChainAudit(
     IReadOnlyList<string> Doubled,
     IReadOnlyList<string> Unexpected,
     int RecordedWithoutAnswer,
-    IReadOnlyList<int> LoadBlockSizes)
+    IReadOnlyList<int> LoadBlockSizes,
+    IReadOnlyList<string> Breaks,
+    IReadOnlyList<(string JobId, string BatchId)> Settled,
+    IReadOnlyList<string> BatchesCreated)
 {
-    public bool Sound => Valid && Lost.Count == 0 && Doubled.Count == 0 && Unexpected.Count == 0;
+    private static readonly string[] SettlementEventPrefixes = ["settle_", "settleh_", "batch_", "batchh_"];
+
+    public bool Sound => Valid && Lost.Count == 0 && Doubled.Count == 0 && Unexpected.Count == 0 && Breaks.Count == 0;
 
     /// <summary>
     /// Reads the chain's blocks, its export and its verification. <paramref name="acknowledged"/> are the event ids
@@ -46,13 +55,40 @@ public sealed record ChainAudit(
         }
 
         var onChain = new Dictionary<string, int>();
+        var breaks = new List<string>();
+        var settled = new List<(string, string)>();
+        var batches = new List<string>();
+        BlockHeader? previous = null;
         var export = Ok(await client.GetAsync($"/api/ledger/{chain}/export", association.ApiKey, cancellationToken), "export").Body;
         foreach (var line in export.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
-            foreach (var tx in JsonNode.Parse(line)!["transactions"]!.AsArray())
+            var block = Block.FromExportLine(line);
+            if (!block.IsValid)
             {
-                var eventId = (string)tx!["eventId"]!;
+                throw new AuditFailedException($"The chain's export has a line that is not a block: {block.Errors[0].Message}");
+            }
+
+            var header = block.Value.Header;
+            var expectedHeight = previous is null ? 0 : previous.Height + 1;
+            var expectedPrevious = previous?.Hash() ?? BlockHeader.GenesisPreviousHash;
+            if (header.Height != expectedHeight || header.PreviousHash != expectedPrevious)
+            {
+                breaks.Add($"height {header.Height} (expected {expectedHeight}) links to {header.PreviousHash[..12]}…, not {expectedPrevious[..12]}…");
+            }
+
+            previous = header;
+            foreach (var tx in block.Value.Transactions)
+            {
+                var eventId = tx.EventId;
                 onChain[eventId] = onChain.GetValueOrDefault(eventId) + 1;
+                if (tx.Type == "job.settled")
+                {
+                    settled.Add((tx.Subject, (string?)tx.Data["batchId"] ?? ""));
+                }
+                else if (tx.Type == "batch.created")
+                {
+                    batches.Add(tx.Subject);
+                }
             }
         }
 
@@ -67,10 +103,15 @@ public sealed record ChainAudit(
             verify.Body,
             acknowledged.Where(id => !onChain.ContainsKey(id)).Order(StringComparer.Ordinal).ToList(),
             onChain.Where(e => e.Value > 1).Select(e => e.Key).Order(StringComparer.Ordinal).ToList(),
-            onChain.Keys.Where(id => !acknowledged.Contains(id) && !uncertain.Contains(id)).Order(StringComparer.Ordinal).ToList(),
+            onChain.Keys.Where(id => !acknowledged.Contains(id) && !uncertain.Contains(id) && !IsSettlements(id)).Order(StringComparer.Ordinal).ToList(),
             onChain.Keys.Count(uncertain.Contains),
-            loadBlockSizes);
+            loadBlockSizes,
+            breaks,
+            settled,
+            batches);
     }
+
+    private static bool IsSettlements(string eventId) => SettlementEventPrefixes.Any(prefix => eventId.StartsWith(prefix, StringComparison.Ordinal));
 
     private static Answer Ok(Answer answer, string what) =>
         answer.Status == 200 ? answer : throw new AuditFailedException($"Reading the chain's {what} answered {answer.Status}: {answer.Body}");

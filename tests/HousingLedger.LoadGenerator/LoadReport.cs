@@ -56,7 +56,7 @@ public static class LoadReport
         Line("audit (export against the event ids answered 202; /verify):");
         foreach (var audit in audits)
         {
-            Line($"  {audit.Chain}: verify {(audit.Valid ? "valid" : "INVALID " + audit.VerifyAnswer)}; lost {Ids(audit.Lost)}; doubled {Ids(audit.Doubled)}; unexpected {Ids(audit.Unexpected)}; recorded without a 202 answer {audit.RecordedWithoutAnswer}");
+            Line($"  {audit.Chain}: verify {(audit.Valid ? "valid" : "INVALID " + audit.VerifyAnswer)}; lost {Ids(audit.Lost)}; doubled {Ids(audit.Doubled)}; unexpected {Ids(audit.Unexpected)}; recorded without a 202 answer {audit.RecordedWithoutAnswer}; link breaks {Ids(audit.Breaks)}");
         }
 
         Line(sound ? "verdict: SOUND — every acknowledged event is on its chain exactly once and every chain verifies" : "verdict: NOT SOUND — see above");

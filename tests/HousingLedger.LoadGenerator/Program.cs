@@ -1,4 +1,5 @@
 using HousingLedger.LoadGenerator;
+using HousingLedger.LoadGenerator.Faults;
 using HousingLedger.LoadGenerator.Settlement;
 
 using var stop = new CancellationTokenSource();
@@ -23,6 +24,27 @@ if (args is ["settlement", ..])
         return await SettlementLoadRun.RunAsync(settlement, Console.Out, stop.Token);
     }
     catch (Exception ex) when (ex is SetupFailedException or OperationCanceledException)
+    {
+        Console.Error.WriteLine($"load generator: {ex.Message}");
+        return 2;
+    }
+}
+
+if (args is [FaultOptions.Crash or FaultOptions.AzuriteRestart or FaultOptions.TwoHosts, ..])
+{
+    // Exit codes: 0 nothing acknowledged was lost or doubled, the chains link and verify, no job was paid twice; 1 it was not so; 2 it could not start.
+    var (faults, faultError) = FaultOptions.Parse(args[0], args[1..], Environment.GetEnvironmentVariable("HL_OPERATOR_KEY"));
+    if (faults is null)
+    {
+        Console.Error.WriteLine($"load generator: {faultError}{Environment.NewLine}{Environment.NewLine}{FaultOptions.Usage}");
+        return 2;
+    }
+
+    try
+    {
+        return await FaultRun.RunAsync(faults, Console.Out, stop.Token);
+    }
+    catch (Exception ex) when (ex is SetupFailedException or AuditFailedException or OperationCanceledException or InvalidOperationException)
     {
         Console.Error.WriteLine($"load generator: {ex.Message}");
         return 2;

@@ -20,6 +20,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public AzuriteEndpoints Endpoints { get; }
 
+    /// <summary>The operating system's id of the Azurite process, to signal it (a fault run stops it with SIGTERM).</summary>
+    public int ProcessId => process.Id;
+
     /// <summary>
     /// Installs Azurite if it is missing, starts it and waits until every port answers.
     /// </summary>
