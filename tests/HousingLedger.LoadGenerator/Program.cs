@@ -1,4 +1,5 @@
 using HousingLedger.LoadGenerator;
+using HousingLedger.LoadGenerator.Faults;
 using HousingLedger.LoadGenerator.Settlement;
 
 using var stop = new CancellationTokenSource();
@@ -23,6 +24,33 @@ if (args is ["settlement", ..])
         return await SettlementLoadRun.RunAsync(settlement, Console.Out, stop.Token);
     }
     catch (Exception ex) when (ex is SetupFailedException or OperationCanceledException)
+    {
+        Console.Error.WriteLine($"load generator: {ex.Message}");
+        return 2;
+    }
+}
+
+if (args is ["fuzz" or "duplicates" or "poison", ..])
+{
+    // Exit codes: 0 everything tried held; 1 something did not; 2 the run could not start.
+    var (faults, faultsError) = FaultOptions.Parse(args[0], args[1..], Environment.GetEnvironmentVariable("HL_OPERATOR_KEY"));
+    if (faults is null)
+    {
+        Console.Error.WriteLine($"load generator: {faultsError}{Environment.NewLine}{Environment.NewLine}{FaultOptions.Usage}");
+        return 2;
+    }
+
+    try
+    {
+        var verdict = args[0] switch
+        {
+            "fuzz" => await FuzzRun.RunAsync(faults, Console.Out, stop.Token),
+            "duplicates" => await DuplicatesRun.RunAsync(faults, Console.Out, stop.Token),
+            _ => await PoisonRun.RunAsync(faults, Console.Out, stop.Token),
+        };
+        return verdict.Sound ? 0 : 1;
+    }
+    catch (Exception ex) when (ex is SetupFailedException or AuditFailedException or OperationCanceledException)
     {
         Console.Error.WriteLine($"load generator: {ex.Message}");
         return 2;
