@@ -53,11 +53,11 @@ public sealed record Estate(SupplierAccount Supplier, IReadOnlyList<AssociationA
         return new Estate(supplier, accounts);
     }
 
-    private static JsonObject Bank(string accountName) =>
+    internal static JsonObject Bank(string accountName) =>
         new() { ["sortCode"] = "20-00-00", ["accountNumber"] = "55779911", ["accountName"] = accountName };
 
     // A boiler servicing framework in the shape of SPEC §4: one item, so every job is the same shape and size.
-    private static JsonObject ServicingContract(string supplierId) => new()
+    internal static JsonObject ServicingContract(string supplierId) => new()
     {
         ["title"] = "Gas boiler servicing framework (load test)",
         ["supplierId"] = supplierId,

@@ -84,7 +84,7 @@ public sealed record LoadOptions(
     }
 
     // Uri.IsLoopback trusts the name "localhost"; an address must be a loopback address itself.
-    private static bool IsLoopback(Uri url) =>
+    internal static bool IsLoopback(Uri url) =>
         url.IsLoopback && (url.HostNameType == UriHostNameType.Dns
             ? string.Equals(url.Host, "localhost", StringComparison.OrdinalIgnoreCase)
             : IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));

@@ -51,6 +51,33 @@ if (args is [FaultOptions.Crash or FaultOptions.AzuriteRestart or FaultOptions.T
     }
 }
 
+if (args is ["fuzz" or "duplicates" or "poison", ..])
+{
+    // Exit codes: 0 everything tried held; 1 something did not; 2 the run could not start.
+    var (faults, faultsError) = InputFaultOptions.Parse(args[0], args[1..], Environment.GetEnvironmentVariable("HL_OPERATOR_KEY"));
+    if (faults is null)
+    {
+        Console.Error.WriteLine($"load generator: {faultsError}{Environment.NewLine}{Environment.NewLine}{InputFaultOptions.Usage}");
+        return 2;
+    }
+
+    try
+    {
+        var verdict = args[0] switch
+        {
+            "fuzz" => await FuzzRun.RunAsync(faults, Console.Out, stop.Token),
+            "duplicates" => await DuplicatesRun.RunAsync(faults, Console.Out, stop.Token),
+            _ => await PoisonRun.RunAsync(faults, Console.Out, stop.Token),
+        };
+        return verdict.Sound ? 0 : 1;
+    }
+    catch (Exception ex) when (ex is SetupFailedException or AuditFailedException or OperationCanceledException)
+    {
+        Console.Error.WriteLine($"load generator: {ex.Message}");
+        return 2;
+    }
+}
+
 // Exit codes: 0 every acknowledged event is on its chain exactly once and every chain verifies; 1 it is not so,
 // or the chains did not catch up in time; 2 the run could not start (bad options, no service, set-up refused).
 var (options, error) = LoadOptions.Parse(args, Environment.GetEnvironmentVariable("HL_OPERATOR_KEY"));

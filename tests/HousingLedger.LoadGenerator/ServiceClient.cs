@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using HousingLedger.Webhooks;
 
 namespace HousingLedger.LoadGenerator;
 
-/// <summary>One answer from the service: its status (0 when no answer came), its body, and how long it took.</summary>
-public sealed record Answer(int Status, string Body, TimeSpan Latency)
+/// <summary>One answer from the service: its status (0 when no answer came), its body, how long it took, and its media type.</summary>
+public sealed record Answer(int Status, string Body, TimeSpan Latency, string? MediaType = null)
 {
     public JsonObject Json => JsonNode.Parse(Body)!.AsObject();
 
@@ -55,22 +54,36 @@ public sealed class ServiceClient(Uri serviceUrl) : IDisposable
         return SendAsync(HttpMethod.Post, $"/api/webhooks/suppliers/{supplier.SupplierId}", null, bytes, headers, cancellationToken);
     }
 
-    private async Task<Answer> SendAsync(
+    private Task<Answer> SendAsync(
         HttpMethod method, string path, string? key, byte[]? body, Dictionary<string, string>? headers, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, path);
+        var all = new List<KeyValuePair<string, string>>(headers ?? []);
         if (key is not null)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            all.Add(new("Authorization", "Bearer " + key));
         }
 
+        return SendRawAsync(method, path, all, body, body is null ? null : "application/json", cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends exactly these headers (repeats allowed, unvalidated) and body bytes, with <paramref name="contentType"/>
+    /// as given (none when null): what a careless or hostile caller sends.
+    /// </summary>
+    public async Task<Answer> SendRawAsync(
+        HttpMethod method, string path, IEnumerable<KeyValuePair<string, string>> headers, byte[]? body, string? contentType, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path);
         if (body is not null)
         {
             request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            if (contentType is not null)
+            {
+                request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+            }
         }
 
-        foreach (var (name, value) in headers ?? [])
+        foreach (var (name, value) in headers)
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }
@@ -80,7 +93,7 @@ public sealed class ServiceClient(Uri serviceUrl) : IDisposable
         {
             using var response = await http.SendAsync(request, cancellationToken);
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            return new Answer((int)response.StatusCode, text, clock.Elapsed);
+            return new Answer((int)response.StatusCode, text, clock.Elapsed, response.Content.Headers.ContentType?.MediaType);
         }
         catch (HttpRequestException ex)
         {

@@ -7,6 +7,7 @@ namespace HousingLedger.Functions.Api;
 public readonly record struct ProblemType(string Code, int Status, string Title)
 {
     public static ProblemType Validation { get; } = new("validation", 400, "The request is not valid.");
+    public static ProblemType IncompleteBody { get; } = new("incomplete-body", 400, "The body did not arrive whole.");
     public static ProblemType MalformedJson { get; } = new("malformed-json", 400, "The body is not well-formed JSON.");
     public static ProblemType Unauthorized { get; } = new("unauthorized", 401, "A valid API key or webhook signature is required.");
     public static ProblemType Forbidden { get; } = new("forbidden", 403, "This key's role may not do that.");

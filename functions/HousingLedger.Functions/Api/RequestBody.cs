@@ -58,14 +58,23 @@ public static class RequestBody
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        try
         {
-            if (buffer.Length + read > MaxBytes)
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                return BodyRead.Refused(Problems.Of(ProblemType.PayloadTooLarge, $"The body is over the limit of {MaxBytes} bytes."));
-            }
+                if (buffer.Length + read > MaxBytes)
+                {
+                    return BodyRead.Refused(Problems.Of(ProblemType.PayloadTooLarge, $"The body is over the limit of {MaxBytes} bytes."));
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // The server gave up on the body (it stopped short of its Content-Length, or came too slowly): the
+            // caller's fault, not the service's, so not a 500.
+            return BodyRead.Refused(Problems.Of(ProblemType.IncompleteBody, $"The body did not arrive whole: {ex.Message}"));
         }
 
         return new BodyRead(buffer.ToArray(), default, null);
