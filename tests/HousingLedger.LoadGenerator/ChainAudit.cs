@@ -16,7 +16,8 @@ public sealed record ChainAudit(
     IReadOnlyList<string> Doubled,
     IReadOnlyList<string> Unexpected,
     int RecordedWithoutAnswer,
-    IReadOnlyList<int> LoadBlockSizes)
+    IReadOnlyList<int> LoadBlockSizes,
+    IReadOnlyList<EventTiming> LoadEventTimes)
 {
     public bool Sound => Valid && Lost.Count == 0 && Doubled.Count == 0 && Unexpected.Count == 0;
 
@@ -46,13 +47,20 @@ public sealed record ChainAudit(
         }
 
         var onChain = new Dictionary<string, int>();
+        var times = new List<EventTiming>();
         var export = Ok(await client.GetAsync($"/api/ledger/{chain}/export", association.ApiKey, cancellationToken), "export").Body;
         foreach (var line in export.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
-            foreach (var tx in JsonNode.Parse(line)!["transactions"]!.AsArray())
+            var block = JsonNode.Parse(line)!;
+            var sealedAt = DateTimeOffset.Parse((string)block["header"]!["sealedAt"]!, System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var tx in block["transactions"]!.AsArray())
             {
                 var eventId = (string)tx!["eventId"]!;
                 onChain[eventId] = onChain.GetValueOrDefault(eventId) + 1;
+                if (onChain[eventId] == 1 && eventId != association.ContractEventId && acknowledged.Contains(eventId))
+                {
+                    times.Add(new EventTiming(DateTimeOffset.Parse((string)tx["recordedAt"]!, System.Globalization.CultureInfo.InvariantCulture), sealedAt));
+                }
             }
         }
 
@@ -69,11 +77,18 @@ public sealed record ChainAudit(
             onChain.Where(e => e.Value > 1).Select(e => e.Key).Order(StringComparer.Ordinal).ToList(),
             onChain.Keys.Where(id => !acknowledged.Contains(id) && !uncertain.Contains(id)).Order(StringComparer.Ordinal).ToList(),
             onChain.Keys.Count(uncertain.Contains),
-            loadBlockSizes);
+            loadBlockSizes,
+            times);
     }
 
     private static Answer Ok(Answer answer, string what) =>
         answer.Status == 200 ? answer : throw new AuditFailedException($"Reading the chain's {what} answered {answer.Status}: {answer.Body}");
+}
+
+/// <summary>When the service recorded an event (accepted it) and sealed the block that holds it, by its own clock.</summary>
+public sealed record EventTiming(DateTimeOffset RecordedAt, DateTimeOffset SealedAt)
+{
+    public TimeSpan Lag => SealedAt - RecordedAt;
 }
 
 /// <summary>The service would not show a chain, so it could not be checked.</summary>

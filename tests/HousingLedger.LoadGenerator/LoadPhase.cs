@@ -5,21 +5,36 @@ using System.Text.Json.Nodes;
 namespace HousingLedger.LoadGenerator;
 
 /// <summary>
-/// The load itself: a fixed number of workers, each raising a job and then sending the supplier's signed
-/// <c>job.accepted</c> for it, until the job count or the time limit is reached. Jobs go to the associations in turn.
-/// Every event id is chosen here (the raise's <c>Idempotency-Key</c>, the webhook's <c>webhook-id</c>), so an event
-/// whose answer was lost can still be recognised on the chain.
+/// The load itself: a fixed number of workers, each taking a job through its day (<see cref="LoadMix"/>): raised by
+/// the association's admin, accepted and completed by the supplier's signed webhooks, approved by the admin; until
+/// the job count or the time limit is reached. Over a day every job passes through each step once, so the events
+/// come in equal parts, interleaved across the workers. Jobs go to the associations in turn. Every event id is
+/// chosen here (the <c>Idempotency-Key</c>, the webhook's <c>webhook-id</c>), so an event whose answer was lost
+/// can still be recognised on the chain.
 /// </summary>
-public sealed class LoadPhase(ServiceClient client, Estate estate, string runTag)
+public sealed class LoadPhase(ServiceClient client, Estate estate, string runTag, LoadMix mix)
 {
     private readonly ConcurrentDictionary<string, ConcurrentBag<string>> accepted = new();
     private readonly ConcurrentBag<string> unanswered = [];
+    private readonly ConcurrentDictionary<string, long> raisedAt = new();
     private long lastAcceptedTicks;
     private int nextJob = -1;
 
     public RequestLog Raises { get; } = new("POST /api/jobs");
 
     public RequestLog Acceptances { get; } = new("POST /api/webhooks/suppliers/{id} (job.accepted)");
+
+    public RequestLog Completions { get; } = new("POST /api/webhooks/suppliers/{id} (job.completed)");
+
+    public RequestLog Approvals { get; } = new("POST /api/jobs/{id}/approval (approved)");
+
+    /// <summary>Every kind of request the mix sends.</summary>
+    public IReadOnlyList<RequestLog> Logs => mix == LoadMix.Full ? [Raises, Acceptances, Completions, Approvals] : [Raises, Acceptances];
+
+    public int AcceptedEvents => Logs.Sum(log => log.Accepted);
+
+    /// <summary>When each job's raise was answered 202, as <see cref="Stopwatch.GetTimestamp"/>, by job id.</summary>
+    public IReadOnlyDictionary<string, long> RaisedAt => raisedAt;
 
     /// <summary>The event ids answered 202, by association.</summary>
     public IReadOnlyDictionary<string, ConcurrentBag<string>> AcceptedEventIds => accepted;
@@ -35,6 +50,12 @@ public sealed class LoadPhase(ServiceClient client, Estate estate, string runTag
 
     public Stopwatch Clock { get; } = new();
 
+    /// <summary>When <see cref="Clock"/> started, as <see cref="Stopwatch.GetTimestamp"/>.</summary>
+    public long StartedAt { get; private set; }
+
+    /// <summary>The last 202, as <see cref="Stopwatch.GetTimestamp"/>.</summary>
+    public long LastAcceptedTimestamp => StartedAt + (long)(LastAcceptedAt.TotalSeconds * Stopwatch.Frequency);
+
     public async Task RunAsync(int jobs, int concurrency, TimeSpan limit, CancellationToken cancellationToken)
     {
         foreach (var association in estate.Associations)
@@ -42,6 +63,7 @@ public sealed class LoadPhase(ServiceClient client, Estate estate, string runTag
             accepted[association.AssociationId] = [];
         }
 
+        StartedAt = Stopwatch.GetTimestamp();
         Clock.Start();
         var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(() => WorkAsync(jobs, limit, cancellationToken), cancellationToken));
         await Task.WhenAll(workers);
@@ -62,11 +84,30 @@ public sealed class LoadPhase(ServiceClient client, Estate estate, string runTag
                 continue;
             }
 
+            raisedAt[jobId] = Stopwatch.GetTimestamp();
             var acceptanceId = $"acc_{runTag}_{job}";
-            var body = new JsonObject { ["type"] = "job.accepted", ["jobId"] = jobId, ["data"] = new JsonObject() };
-            Note(Acceptances, await client.SendSupplierEventAsync(estate.Supplier, acceptanceId, body, cancellationToken), association, acceptanceId);
+            var accepted = await client.SendSupplierEventAsync(estate.Supplier, acceptanceId, SupplierEvent("job.accepted", jobId, new JsonObject()), cancellationToken);
+            if (!Note(Acceptances, accepted, association, acceptanceId) || mix == LoadMix.RaiseAccept)
+            {
+                continue;
+            }
+
+            var completionId = $"cmp_{runTag}_{job}";
+            var evidence = new JsonObject { ["serialNumber"] = $"SN-{runTag}-{job}" };
+            var completed = await client.SendSupplierEventAsync(estate.Supplier, completionId, SupplierEvent("job.completed", jobId, evidence), cancellationToken);
+            if (!Note(Completions, completed, association, completionId))
+            {
+                continue;
+            }
+
+            var approvalId = $"apr_{runTag}_{job}";
+            var approval = new JsonObject { ["decision"] = "approved" };
+            Note(Approvals, await client.PostAsync($"/api/jobs/{jobId}/approval", association.ApiKey, approval, approvalId, cancellationToken), association, approvalId);
         }
     }
+
+    private static JsonObject SupplierEvent(string type, string jobId, JsonObject data) =>
+        new() { ["type"] = type, ["jobId"] = jobId, ["data"] = data };
 
     private bool Note(RequestLog log, Answer answer, AssociationAccount association, string eventId)
     {

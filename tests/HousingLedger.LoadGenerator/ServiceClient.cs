@@ -28,6 +28,11 @@ public sealed class ServiceClient(Uri serviceUrl) : IDisposable
         Timeout = TimeSpan.FromSeconds(30),
     };
 
+    private long requests;
+
+    /// <summary>How many requests this client has sent.</summary>
+    public long Requests => Interlocked.Read(ref requests);
+
     /// <summary>Posts JSON; an <paramref name="idempotencyKey"/> becomes the recorded event's id.</summary>
     public Task<Answer> PostAsync(string path, string? key, JsonObject body, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
         SendAsync(
@@ -58,6 +63,7 @@ public sealed class ServiceClient(Uri serviceUrl) : IDisposable
     private async Task<Answer> SendAsync(
         HttpMethod method, string path, string? key, byte[]? body, Dictionary<string, string>? headers, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref requests);
         using var request = new HttpRequestMessage(method, path);
         if (key is not null)
         {
