@@ -1,13 +1,15 @@
 using System.Text.Json;
+using Azure.Storage.Queues;
 using HousingLedger.Infrastructure.Storage;
 
 namespace HousingLedger.LoadGenerator;
 
 /// <summary>
 /// The host's storage calls over the load, per accepted event, by kind: read from the host's
-/// <c>/api/diagnostics/storage-operations</c> before the load and once every event is on its chain and every work
-/// order delivered. The chain-head reads the generator itself makes while it waits are taken off, at what such reads
-/// were measured to cost right afterwards, so the figures are the pipeline's own.
+/// <c>/api/diagnostics/storage-operations</c> before the load and once every event is on its chain, every work
+/// order delivered and the pipeline's queues are empty. The chain-head reads the generator itself makes while it
+/// waits are taken off, at what such a read was measured to cost on the idle host before the load, so the figures
+/// are the pipeline's own.
 /// </summary>
 public sealed record HostStorageOperations(StorageOperationSnapshot Window, long GeneratorReads, StorageOperationSnapshot CalibrationWindow, int CalibrationReads)
 {
@@ -43,12 +45,14 @@ public sealed record HostStorageOperations(StorageOperationSnapshot Window, long
         return answer.Status == 200 ? JsonSerializer.Deserialize<StorageOperationSnapshot>(answer.Body, JsonSerializerOptions.Web) : null;
     }
 
-    /// <summary>Measures what a chain-head read costs, by reading one <see cref="CalibrationHeadReads"/> times.</summary>
-    public static async Task<HostStorageOperations?> CloseAsync(
-        ServiceClient client, string operatorKey, AssociationAccount association, StorageOperationSnapshot? start, long generatorReads, CancellationToken cancellationToken)
+    /// <summary>
+    /// Measures on the idle host what one chain-head read costs, by reading one <see cref="CalibrationHeadReads"/>
+    /// times; then the counts the load starts from. Null when the host does not count.
+    /// </summary>
+    public static async Task<(StorageOperationSnapshot Calibration, StorageOperationSnapshot Start)?> OpenAsync(
+        ServiceClient client, string operatorKey, AssociationAccount association, CancellationToken cancellationToken)
     {
-        var end = await ReadAsync(client, operatorKey, cancellationToken);
-        if (start is null || end is null)
+        if (await ReadAsync(client, operatorKey, cancellationToken) is not { } before)
         {
             return null;
         }
@@ -58,11 +62,50 @@ public sealed record HostStorageOperations(StorageOperationSnapshot Window, long
             await client.GetAsync($"/api/ledger/{association.AssociationId}/head", association.ApiKey, cancellationToken);
         }
 
-        var calibrated = await ReadAsync(client, operatorKey, cancellationToken);
-        return calibrated is null ? null : new HostStorageOperations(end.Minus(start), generatorReads, calibrated.Minus(end), CalibrationHeadReads);
+        var start = await ReadAsync(client, operatorKey, cancellationToken);
+        return start is null ? null : (start.Minus(before), start);
+    }
+
+    /// <summary>
+    /// Waits, within <paramref name="timeout"/>, for the pipeline's queues to empty (the wake-ups and work orders it
+    /// queued are its cost too), then closes the window.
+    /// </summary>
+    public static async Task<HostStorageOperations?> CloseAsync(
+        ServiceClient client,
+        string operatorKey,
+        QueueServiceClient queues,
+        (StorageOperationSnapshot Calibration, StorageOperationSnapshot Start)? opened,
+        long generatorReads,
+        TimeSpan timeout,
+        CancellationToken cancellationToken)
+    {
+        if (opened is not { } window)
+        {
+            return null;
+        }
+
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline && await PendingAsync(queues, cancellationToken) > 0)
+        {
+            await Task.Delay(ChainDrain.PollInterval, cancellationToken);
+        }
+
+        var end = await ReadAsync(client, operatorKey, cancellationToken);
+        return end is null ? null : new HostStorageOperations(end.Minus(window.Start), generatorReads, window.Calibration, CalibrationHeadReads);
     }
 
     /// <summary>The calls of one kind over the load, less the generator's own reads.</summary>
     public double Pipeline(Func<StorageOperationSnapshot, long> of) =>
         Math.Max(0, of(Window) - (double)GeneratorReads * of(CalibrationWindow) / CalibrationReads);
+
+    private static async Task<long> PendingAsync(QueueServiceClient queues, CancellationToken cancellationToken)
+    {
+        long pending = 0;
+        foreach (var name in new[] { StorageNames.LedgerAppendQueue, StorageNames.WorkOrdersQueue })
+        {
+            pending += (await queues.GetQueueClient(name).GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+        }
+
+        return pending;
+    }
 }

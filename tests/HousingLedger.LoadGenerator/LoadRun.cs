@@ -1,3 +1,5 @@
+using Azure.Storage.Queues;
+
 namespace HousingLedger.LoadGenerator;
 
 /// <summary>One run from set-up to verdict: measure Azurite's ceiling, set up, load, wait for the chains, audit them, report.</summary>
@@ -31,7 +33,7 @@ public static class LoadRun
             return 1;
         }
 
-        var operationsAtStart = await HostStorageOperations.ReadAsync(client, options.OperatorKey, cancellationToken);
+        var operationsWindow = await HostStorageOperations.OpenAsync(client, options.OperatorKey, estate.Associations[0], cancellationToken);
         var load = new LoadPhase(client, estate, runTag, options.Mix);
         await load.RunAsync(options.Jobs, options.Concurrency, options.Duration, cancellationToken);
         var requestsAfterLoad = client.Requests;
@@ -44,7 +46,7 @@ public static class LoadRun
 
         var workOrdersIn = await workOrders.WaitForAsync(load.Raises.Accepted, load.Clock, options.DrainTimeout, cancellationToken);
         var operations = await HostStorageOperations.CloseAsync(
-            client, options.OperatorKey, estate.Associations[0], operationsAtStart, client.Requests - requestsAfterLoad, cancellationToken);
+            client, options.OperatorKey, new QueueServiceClient(options.Storage), operationsWindow, client.Requests - requestsAfterLoad, options.DrainTimeout, cancellationToken);
         var uncertain = load.UnansweredEventIds.ToHashSet(StringComparer.Ordinal);
         var audits = new List<ChainAudit>();
         foreach (var association in estate.Associations)
