@@ -23,7 +23,8 @@ public sealed record ChainAudit(
     IReadOnlyList<int> LoadBlockSizes,
     IReadOnlyList<string> Breaks,
     IReadOnlyList<(string JobId, string BatchId)> Settled,
-    IReadOnlyList<string> BatchesCreated)
+    IReadOnlyList<string> BatchesCreated,
+    IReadOnlyList<EventTiming> LoadEventTimes)
 {
     private static readonly string[] SettlementEventPrefixes = ["settle_", "settleh_", "batch_", "batchh_"];
 
@@ -58,6 +59,7 @@ public sealed record ChainAudit(
         var breaks = new List<string>();
         var settled = new List<(string, string)>();
         var batches = new List<string>();
+        var times = new List<EventTiming>();
         BlockHeader? previous = null;
         var export = Ok(await client.GetAsync($"/api/ledger/{chain}/export", association.ApiKey, cancellationToken), "export").Body;
         foreach (var line in export.Split('\n', StringSplitOptions.RemoveEmptyEntries))
@@ -81,6 +83,11 @@ public sealed record ChainAudit(
             {
                 var eventId = tx.EventId;
                 onChain[eventId] = onChain.GetValueOrDefault(eventId) + 1;
+                if (onChain[eventId] == 1 && eventId != association.ContractEventId && acknowledged.Contains(eventId))
+                {
+                    times.Add(new EventTiming(tx.RecordedAt, header.SealedAt));
+                }
+
                 if (tx.Type == "job.settled")
                 {
                     settled.Add((tx.Subject, (string?)tx.Data["batchId"] ?? ""));
@@ -108,13 +115,20 @@ public sealed record ChainAudit(
             loadBlockSizes,
             breaks,
             settled,
-            batches);
+            batches,
+            times);
     }
 
     private static bool IsSettlements(string eventId) => SettlementEventPrefixes.Any(prefix => eventId.StartsWith(prefix, StringComparison.Ordinal));
 
     private static Answer Ok(Answer answer, string what) =>
         answer.Status == 200 ? answer : throw new AuditFailedException($"Reading the chain's {what} answered {answer.Status}: {answer.Body}");
+}
+
+/// <summary>When the service recorded an event (accepted it) and sealed the block that holds it, by its own clock.</summary>
+public sealed record EventTiming(DateTimeOffset RecordedAt, DateTimeOffset SealedAt)
+{
+    public TimeSpan Lag => SealedAt - RecordedAt;
 }
 
 /// <summary>The service would not show a chain, so it could not be checked.</summary>

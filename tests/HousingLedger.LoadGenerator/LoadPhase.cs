@@ -5,26 +5,28 @@ using System.Text.Json.Nodes;
 namespace HousingLedger.LoadGenerator;
 
 /// <summary>
-/// The load itself: a fixed number of workers, each raising a job and then sending the supplier's signed
-/// <c>job.accepted</c> for it, until the job count or the time limit is reached. Jobs go to the associations in turn.
-/// Every event id is chosen here (the raise's <c>Idempotency-Key</c>, the webhook's <c>webhook-id</c>), so an event
-/// whose answer was lost can still be recognised on the chain. With <see cref="CompleteAndApprove"/> each job is
-/// also completed by the supplier and approved by its association, so settlement has work to pay; with
+/// The load itself: a fixed number of workers, each taking a job through its day (<see cref="LoadMix"/>): raised by
+/// the association's admin, accepted and completed by the supplier's signed webhooks, approved by the admin; until
+/// the job count or the time limit is reached. Over a day every job passes through each step once, so the events
+/// come in equal parts, interleaved across the workers. Jobs go to the associations in turn, and to
+/// <paramref name="clients"/> (hosts) in turn. Every event id is chosen here (the <c>Idempotency-Key</c>, the
+/// webhook's <c>webhook-id</c>), so an event whose answer was lost can still be recognised on the chain. With
 /// <see cref="RetryFor"/> a request that got no answer or a 5xx is sent again with the same event id, as a client
-/// riding out a crash would. Jobs go to <paramref name="clients"/> (hosts) in turn as well.
+/// riding out a crash would.
 /// </summary>
-public sealed class LoadPhase(IReadOnlyList<ServiceClient> clients, Estate estate, string runTag)
+public sealed class LoadPhase(IReadOnlyList<ServiceClient> clients, Estate estate, string runTag, LoadMix mix)
 {
     private static readonly TimeSpan ResendPause = TimeSpan.FromMilliseconds(250);
 
     private readonly ConcurrentDictionary<string, ConcurrentBag<string>> accepted = new();
     private readonly ConcurrentBag<string> unanswered = [];
+    private readonly ConcurrentDictionary<string, long> raisedAt = new();
     private long lastAcceptedTicks;
     private int nextJob = -1;
     private int resent;
 
-    public LoadPhase(ServiceClient client, Estate estate, string runTag)
-        : this([client], estate, runTag)
+    public LoadPhase(ServiceClient client, Estate estate, string runTag, LoadMix mix)
+        : this([client], estate, runTag, mix)
     {
     }
 
@@ -34,10 +36,15 @@ public sealed class LoadPhase(IReadOnlyList<ServiceClient> clients, Estate estat
 
     public RequestLog Completions { get; } = new("POST /api/webhooks/suppliers/{id} (job.completed)");
 
-    public RequestLog Approvals { get; } = new("POST /api/jobs/{id}/approval");
+    public RequestLog Approvals { get; } = new("POST /api/jobs/{id}/approval (approved)");
 
-    /// <summary>Whether each accepted job is also completed and approved (four events a job instead of two).</summary>
-    public bool CompleteAndApprove { get; init; }
+    /// <summary>Every kind of request the mix sends.</summary>
+    public IReadOnlyList<RequestLog> Logs => mix == LoadMix.Full ? [Raises, Acceptances, Completions, Approvals] : [Raises, Acceptances];
+
+    public int AcceptedEvents => Logs.Sum(log => log.Accepted);
+
+    /// <summary>When each job's raise was answered 202, as <see cref="Stopwatch.GetTimestamp"/>, by job id.</summary>
+    public IReadOnlyDictionary<string, long> RaisedAt => raisedAt;
 
     /// <summary>How long a request with no answer or a 5xx is resent with the same event id; zero sends once.</summary>
     public TimeSpan RetryFor { get; init; }
@@ -62,6 +69,12 @@ public sealed class LoadPhase(IReadOnlyList<ServiceClient> clients, Estate estat
 
     public Stopwatch Clock { get; } = new();
 
+    /// <summary>When <see cref="Clock"/> started, as <see cref="Stopwatch.GetTimestamp"/>.</summary>
+    public long StartedAt { get; private set; }
+
+    /// <summary>The last 202, as <see cref="Stopwatch.GetTimestamp"/>.</summary>
+    public long LastAcceptedTimestamp => StartedAt + (long)(LastAcceptedAt.TotalSeconds * Stopwatch.Frequency);
+
     public async Task RunAsync(int jobs, int concurrency, TimeSpan limit, CancellationToken cancellationToken)
     {
         foreach (var association in estate.Associations)
@@ -69,6 +82,7 @@ public sealed class LoadPhase(IReadOnlyList<ServiceClient> clients, Estate estat
             accepted[association.AssociationId] = [];
         }
 
+        StartedAt = Stopwatch.GetTimestamp();
         Clock.Start();
         var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(() => WorkAsync(jobs, limit, cancellationToken), cancellationToken));
         await Task.WhenAll(workers);
@@ -89,15 +103,17 @@ public sealed class LoadPhase(IReadOnlyList<ServiceClient> clients, Estate estat
                 continue;
             }
 
+            raisedAt[jobId] = Stopwatch.GetTimestamp();
             var acceptanceId = $"acc_{runTag}_{job}";
-            if (!await SendAsync(Acceptances, association, acceptanceId, () => client.SendSupplierEventAsync(estate.Supplier, acceptanceId, SupplierEvent("job.accepted", jobId), cancellationToken), cancellationToken)
-                || !CompleteAndApprove)
+            if (!await SendAsync(Acceptances, association, acceptanceId, () => client.SendSupplierEventAsync(estate.Supplier, acceptanceId, SupplierEvent("job.accepted", jobId, new JsonObject()), cancellationToken), cancellationToken)
+                || mix == LoadMix.RaiseAccept)
             {
                 continue;
             }
 
             var completionId = $"cmp_{runTag}_{job}";
-            if (await SendAsync(Completions, association, completionId, () => client.SendSupplierEventAsync(estate.Supplier, completionId, SupplierEvent("job.completed", jobId), cancellationToken), cancellationToken))
+            var evidence = new JsonObject { ["serialNumber"] = $"SN-{runTag}-{job}" };
+            if (await SendAsync(Completions, association, completionId, () => client.SendSupplierEventAsync(estate.Supplier, completionId, SupplierEvent("job.completed", jobId, evidence.DeepClone().AsObject()), cancellationToken), cancellationToken))
             {
                 var approvalId = $"apr_{runTag}_{job}";
                 var approval = new JsonObject { ["decision"] = "approved" };
@@ -152,7 +168,8 @@ public sealed class LoadPhase(IReadOnlyList<ServiceClient> clients, Estate estat
         return false;
     }
 
-    private static JsonObject SupplierEvent(string type, string jobId) => new() { ["type"] = type, ["jobId"] = jobId, ["data"] = new JsonObject() };
+    private static JsonObject SupplierEvent(string type, string jobId, JsonObject data) =>
+        new() { ["type"] = type, ["jobId"] = jobId, ["data"] = data };
 
     private static JsonObject RaiseBody(AssociationAccount association, string jobId) => new()
     {

@@ -1,6 +1,8 @@
+using Azure.Storage.Queues;
+
 namespace HousingLedger.LoadGenerator;
 
-/// <summary>One run from set-up to verdict: set up, load, wait for the chains, audit them, report.</summary>
+/// <summary>One run from set-up to verdict: measure Azurite's ceiling, set up, load, wait for the chains, audit them, report.</summary>
 public static class LoadRun
 {
     /// <returns>The process exit code: 0 sound, 1 something lost, doubled, unexpected, invalid or late, 2 no service.</returns>
@@ -14,8 +16,13 @@ public static class LoadRun
             return 2;
         }
 
-        await using var workOrders = WorkOrderSink.Start();
         var runTag = Guid.NewGuid().ToString("N")[..8];
+
+        // First, with nothing else loading it: the reference every rate is reported against.
+        report.WriteLine($"measuring Azurite's batched-insert ceiling for {options.CeilingDuration.TotalSeconds:0} s …");
+        var ceiling = await AzuriteCeiling.MeasureAsync(new Azure.Data.Tables.TableServiceClient(options.Storage), runTag, options.CeilingDuration, cancellationToken);
+
+        await using var workOrders = WorkOrderSink.Start();
         var estate = await Estate.SetUpAsync(client, options.OperatorKey, workOrders.Url, options.Associations, runTag, cancellationToken);
 
         // Wait for the contracts to be appended, so the load's events are not batched with them.
@@ -26,8 +33,10 @@ public static class LoadRun
             return 1;
         }
 
-        var load = new LoadPhase(client, estate, runTag);
+        var operationsWindow = await HostStorageOperations.OpenAsync(client, options.OperatorKey, estate.Associations[0], cancellationToken);
+        var load = new LoadPhase(client, estate, runTag, options.Mix);
         await load.RunAsync(options.Jobs, options.Concurrency, options.Duration, cancellationToken);
+        var requestsAfterLoad = client.Requests;
 
         var acknowledged = estate.Associations.ToDictionary(
             a => a.AssociationId,
@@ -36,6 +45,8 @@ public static class LoadRun
             client, estate.Associations, a => acknowledged[a.AssociationId].Count, load.Clock, options.DrainTimeout, cancellationToken);
 
         var workOrdersIn = await workOrders.WaitForAsync(load.Raises.Accepted, load.Clock, options.DrainTimeout, cancellationToken);
+        var operations = await HostStorageOperations.CloseAsync(
+            client, options.OperatorKey, new QueueServiceClient(options.Storage), operationsWindow, client.Requests - requestsAfterLoad, options.DrainTimeout, cancellationToken);
         var uncertain = load.UnansweredEventIds.ToHashSet(StringComparer.Ordinal);
         var audits = new List<ChainAudit>();
         foreach (var association in estate.Associations)
@@ -44,7 +55,7 @@ public static class LoadRun
         }
 
         var sound = drained.Values.All(d => d.ReachedAt is not null) && audits.All(a => a.Sound);
-        LoadReport.Write(report, options, runTag, load, drained, audits, workOrders, workOrdersIn, sound);
+        LoadReport.Write(report, options, runTag, ceiling, load, drained, audits, workOrders, workOrdersIn, operations, sound);
         return sound ? 0 : 1;
     }
 }

@@ -80,7 +80,7 @@ if (args is ["fuzz" or "duplicates" or "poison", ..])
 
 // Exit codes: 0 every acknowledged event is on its chain exactly once and every chain verifies; 1 it is not so,
 // or the chains did not catch up in time; 2 the run could not start (bad options, no service, set-up refused).
-var (options, error) = LoadOptions.Parse(args, Environment.GetEnvironmentVariable("HL_OPERATOR_KEY"));
+var (options, error) = LoadOptions.Parse(args, Environment.GetEnvironmentVariable("HL_OPERATOR_KEY"), Environment.GetEnvironmentVariable("AzureWebJobsStorage"));
 if (options is null)
 {
     Console.Error.WriteLine($"load generator: {error}{Environment.NewLine}{Environment.NewLine}{LoadOptions.Usage}");

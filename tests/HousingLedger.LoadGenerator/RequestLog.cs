@@ -22,6 +22,8 @@ public sealed class RequestLog(string name)
 
     public LatencySummary Latency => LatencySummary.Of(acceptedLatencies);
 
+    public IEnumerable<TimeSpan> AcceptedLatencies => acceptedLatencies;
+
     /// <returns>Whether the answer was a 202.</returns>
     public bool Record(Answer answer)
     {

@@ -27,6 +27,11 @@ public sealed class ServiceClient(Uri serviceUrl) : IDisposable
         Timeout = TimeSpan.FromSeconds(30),
     };
 
+    private long requests;
+
+    /// <summary>How many requests this client has sent.</summary>
+    public long Requests => Interlocked.Read(ref requests);
+
     /// <summary>Posts JSON; an <paramref name="idempotencyKey"/> becomes the recorded event's id.</summary>
     public Task<Answer> PostAsync(string path, string? key, JsonObject body, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
         SendAsync(
@@ -73,6 +78,7 @@ public sealed class ServiceClient(Uri serviceUrl) : IDisposable
     public async Task<Answer> SendRawAsync(
         HttpMethod method, string path, IEnumerable<KeyValuePair<string, string>> headers, byte[]? body, string? contentType, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref requests);
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
         {

@@ -14,6 +14,7 @@ public sealed class WorkOrderSink : IAsyncDisposable
 {
     private readonly HttpListener listener = new();
     private readonly ConcurrentDictionary<string, int> received = new();
+    private readonly ConcurrentDictionary<string, long> firstArrivals = new();
     private readonly Task serving;
 
     private WorkOrderSink(int port)
@@ -29,6 +30,9 @@ public sealed class WorkOrderSink : IAsyncDisposable
     public int Distinct => received.Count;
 
     public int Deliveries => received.Values.Sum();
+
+    /// <summary>When each <c>webhook-id</c> first arrived, as <see cref="Stopwatch.GetTimestamp"/>.</summary>
+    public IReadOnlyDictionary<string, long> FirstArrivals => firstArrivals;
 
     /// <returns>When (on <paramref name="clock"/>) <paramref name="distinct"/> work orders had arrived, or <see langword="null"/> if not within <paramref name="timeout"/>.</returns>
     public async Task<TimeSpan?> WaitForAsync(int distinct, Stopwatch clock, TimeSpan timeout, CancellationToken cancellationToken)
@@ -78,6 +82,7 @@ public sealed class WorkOrderSink : IAsyncDisposable
     private async Task AnswerAsync(HttpListenerContext context)
     {
         var id = context.Request.Headers["webhook-id"] ?? "";
+        firstArrivals.TryAdd(id, Stopwatch.GetTimestamp());
         received.AddOrUpdate(id, 1, (_, count) => count + 1);
         await context.Request.InputStream.CopyToAsync(Stream.Null);
         context.Response.StatusCode = 200;

@@ -31,6 +31,9 @@ public sealed partial class RouteRoleSweepTests(AzuriteFixture azurite) : Servic
     /// <summary>A request a route is sent, about <c>Subject</c>'s resources, made for a caller of <c>Caller</c>'s association.</summary>
     private delegate Task<Call> Request(SweepTenant caller, SweepTenant subject);
 
+    // The diagnostics route answers only where storage calls are counted.
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Storage:CountOperations"] = "true" };
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
@@ -101,6 +104,7 @@ public sealed partial class RouteRoleSweepTests(AzuriteFixture azurite) : Servic
         ["GET health"] = (_, _) => Get("/api/health"),
         ["GET openapi.json"] = (_, _) => Get("/api/openapi.json"),
         ["GET .well-known/jwks.json"] = (_, _) => Get("/api/.well-known/jwks.json"),
+        ["GET diagnostics/storage-operations"] = (_, _) => Get("/api/diagnostics/storage-operations"),
         ["POST associations"] = (_, _) => Send(HttpMethod.Post, "/api/associations", """{"name":"Swept Homes","bank":{"sortCode":"20-00-00","accountNumber":"55779911","accountName":"Swept Homes"}}"""),
         ["GET associations"] = (_, _) => Get("/api/associations"),
         ["POST associations/{associationId}/suspension"] = async (_, _) => new Call(HttpMethod.Post, $"/api/associations/{(await Api.OnboardAssociationAsync("To suspend")).AssociationId}/suspension", null),

@@ -30,7 +30,7 @@ public static class FaultRun
             await using var workOrders = WorkOrderSink.Start();
             var runTag = Guid.NewGuid().ToString("N")[..8];
             var estate = await Estate.SetUpAsync(clients[0], options.OperatorKey, workOrders.Url, options.Associations, runTag, cancellationToken);
-            var load = new LoadPhase(clients, estate, runTag) { CompleteAndApprove = true, RetryFor = options.RetryFor };
+            var load = new LoadPhase(clients, estate, runTag, LoadMix.Full) { RetryFor = options.RetryFor };
             var settlements = new SettlementRequests(options.OperatorKey, options.RetryFor);
             var running = load.RunAsync(options.Jobs, options.Concurrency, options.Duration, cancellationToken);
             var random = new Random(options.Seed);

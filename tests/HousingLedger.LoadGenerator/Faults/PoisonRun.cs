@@ -100,7 +100,7 @@ public static class PoisonRun
         }
 
         // The load runs while the poison is put on and handled.
-        var load = new LoadPhase(client, estate, runTag);
+        var load = new LoadPhase(client, estate, runTag, LoadMix.RaiseAccept);
         var loading = load.RunAsync(options.Jobs, options.Concurrency, options.Timeout, cancellationToken);
 
         var random = new Random(options.Seed);
