@@ -26,9 +26,10 @@ public sealed class AppProcess : IAsyncDisposable
 
     /// <summary>Starts the app in <paramref name="appFolder"/> with <paramref name="environment"/> and waits until /api/health answers 200.</summary>
     /// <param name="port">The loopback port to listen on; a free one when <see langword="null"/>.</param>
+    /// <param name="output">Where to copy every line the app writes, if anywhere (a fault run's host log); it must be safe to write from two threads.</param>
     /// <exception cref="InvalidOperationException">It exited, or did not answer within <paramref name="startTimeout"/> (30 s by default).</exception>
     public static async Task<AppProcess> StartAsync(
-        string appFolder, IReadOnlyDictionary<string, string> environment, int? port = null, TimeSpan? startTimeout = null, CancellationToken cancellationToken = default)
+        string appFolder, IReadOnlyDictionary<string, string> environment, int? port = null, TimeSpan? startTimeout = null, TextWriter? output = null, CancellationToken cancellationToken = default)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{port ?? LoopbackPorts.Free(1)[0]}");
         var start = new ProcessStartInfo("dotnet")
@@ -52,6 +53,7 @@ public sealed class AppProcess : IAsyncDisposable
         {
             if (line is not null)
             {
+                output?.WriteLine(line);
                 errors.Enqueue(line);
                 while (errors.Count > 200 && errors.TryDequeue(out _))
                 {

@@ -17,13 +17,17 @@ public sealed record FaultAudit(
     IReadOnlyList<string> SettledOutsideABatch,
     IReadOnlyList<string> PaidTwice,
     IReadOnlyList<string> PaidButNotSettled,
-    IReadOnlyList<string> RunsWithTwoBatches)
+    IReadOnlyList<string> RunsWithTwoBatches,
+    TimeSpan DrainTime)
 {
     public bool ChainsSound => Chains.All(c => c.Sound);
 
     public bool SettlementSound => SettledTwice.Count == 0 && SettledOutsideABatch.Count == 0 && PaidTwice.Count == 0 && PaidButNotSettled.Count == 0 && RunsWithTwoBatches.Count == 0;
 
-    /// <summary>Waits (up to <paramref name="timeout"/>) until every acknowledged event is on its chain and the chains stand still, then audits.</summary>
+    /// <summary>
+    /// Waits until every acknowledged event is on its chain, or until the chains have stood still for
+    /// <paramref name="timeout"/>, then audits once the chains stand still.
+    /// </summary>
     public static async Task<FaultAudit> ReadAsync(ServiceClient client, Estate estate, LoadPhase load, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var acknowledged = estate.Associations.ToDictionary(
@@ -31,7 +35,9 @@ public sealed record FaultAudit(
             a => (IReadOnlySet<string>)load.AcceptedEventIds[a.AssociationId].Append(a.ContractEventId).ToHashSet(StringComparer.Ordinal));
         var uncertain = load.UnansweredEventIds.ToHashSet(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
-        await ChainDrain.WaitAsync(client, estate.Associations, a => acknowledged[a.AssociationId].Count, clock, timeout, cancellationToken);
+        await DrainAsync(client, estate, a => acknowledged[a.AssociationId].Count, clock, timeout, cancellationToken);
+        var drained = clock.Elapsed;
+        clock.Restart();
 
         // Settlement adds events of its own, so a head's count alone cannot say all is there: audit until nothing is
         // missing and two audits a few seconds apart see the same chains (an event appended twice late would show).
@@ -94,7 +100,29 @@ public sealed record FaultAudit(
             outsideBatch.Distinct().ToList(),
             paidTwice.Distinct().ToList(),
             paidNotSettled,
-            runsWithTwo);
+            runsWithTwo,
+            drained);
+    }
+
+    /// <summary>
+    /// Slow is not lost: while any chain is still growing the pipeline is working through its backlog, so the wait goes
+    /// on; it gives up only once a whole <paramref name="stillFor"/> passes with no chain moving.
+    /// </summary>
+    private static async Task DrainAsync(
+        ServiceClient client, Estate estate, Func<AssociationAccount, long> expected, Stopwatch clock, TimeSpan stillFor, CancellationToken cancellationToken)
+    {
+        long[]? counts = null;
+        while (true)
+        {
+            var heads = await ChainDrain.WaitAsync(client, estate.Associations, expected, clock, stillFor, cancellationToken);
+            var now = heads.Values.Select(h => h.TxCount).ToArray();
+            if (heads.Values.All(h => h.ReachedAt is not null) || (counts is not null && now.SequenceEqual(counts)))
+            {
+                return;
+            }
+
+            counts = now;
+        }
     }
 
     // "job:job_1" and "batch:bat_1" name their job and batch.

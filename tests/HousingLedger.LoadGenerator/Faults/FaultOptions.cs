@@ -9,9 +9,10 @@ namespace HousingLedger.LoadGenerator.Faults;
 /// <param name="Events">Events to send at most: each job is four (raised, accepted, completed, approved).</param>
 /// <param name="Faults">Host kills (<c>crash</c>) or Azurite restarts (<c>azurite-restart</c>); unused by <c>two-hosts</c>.</param>
 /// <param name="RetryFor">How long a client resends a request that got no answer or a 5xx, with the same event id.</param>
+/// <param name="HostLog">A file to append the hosts' output to (warnings and errors), for finding out why a run did not hold.</param>
 public sealed record FaultOptions(
     string Command, string AppFolder, string OperatorKey, int Seed, int Events, int Associations, int Concurrency, int Faults,
-    TimeSpan Duration, TimeSpan DrainTimeout, TimeSpan RetryFor)
+    TimeSpan Duration, TimeSpan DrainTimeout, TimeSpan RetryFor, string? HostLog = null)
 {
     public const string Crash = "crash";
     public const string AzuriteRestart = "azurite-restart";
@@ -34,8 +35,9 @@ public sealed record FaultOptions(
           --associations <n>       associations, one contract each (default 4)
           --concurrency <n>        jobs in flight at once (default 32)
           --duration <seconds>     the load phase's time limit (default 900)
-          --drain-timeout <secs>   how long to wait for the chains to catch up (default 300)
+          --drain-timeout <secs>   give up on the chains catching up once none has moved for this long (default 300)
           --retry-for <seconds>    how long a client resends an unanswered request (default 180)
+          --host-log <file>        append every host's warnings and errors to this file, each start under a heading
         """;
 
     /// <summary>Settings every host gets besides storage and keys; a test shortens the catch-up timer with them.</summary>
@@ -52,6 +54,7 @@ public sealed record FaultOptions(
         }
 
         var app = AppContext.BaseDirectory;
+        var hostLog = "";
         var seed = Random.Shared.Next(1, 1_000_000);
         int events = command == Crash ? 20_000 : 8_000, faults = command == Crash ? 10 : 2;
         int associations = 4, concurrency = 32, duration = 900, drain = 300, retry = 180;
@@ -74,6 +77,7 @@ public sealed record FaultOptions(
                 "--duration" => LoadOptions.Positive(name, value, out duration),
                 "--drain-timeout" => LoadOptions.Positive(name, value, out drain),
                 "--retry-for" => LoadOptions.Positive(name, value, out retry),
+                "--host-log" => Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(value))) ? Set(Path.GetFullPath(value), out hostLog) : $"--host-log: no folder for {value}",
                 _ => $"unknown option {name}",
             };
             if (error is not null)
@@ -85,7 +89,7 @@ public sealed record FaultOptions(
         var operatorKey = string.IsNullOrEmpty(operatorKeyFromEnvironment) ? LoadOptions.SampleOperatorKey : operatorKeyFromEnvironment;
         return (new FaultOptions(
             command, app, operatorKey, seed, events, associations, concurrency, faults,
-            TimeSpan.FromSeconds(duration), TimeSpan.FromSeconds(drain), TimeSpan.FromSeconds(retry)), null);
+            TimeSpan.FromSeconds(duration), TimeSpan.FromSeconds(drain), TimeSpan.FromSeconds(retry), hostLog.Length > 0 ? hostLog : null), null);
     }
 
     public override string ToString() => string.Create(

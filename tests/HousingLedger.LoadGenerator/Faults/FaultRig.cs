@@ -8,32 +8,44 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace HousingLedger.LoadGenerator.Faults;
 
 /// <summary>
-/// What a fault run breaks: its own Azurite, keeping its data on disk in a temporary folder, and the Release hosts
-/// it starts as child processes against it, on private loopback ports. Azurite can be stopped (SIGTERM) and started
-/// again on the same ports and folder; a host can be killed (SIGKILL) and started again on its port.
+/// What a fault run breaks: its own Azurite, and the Release hosts it starts as child processes against it, on
+/// private loopback ports. A host can be killed (SIGKILL) and started again on its port. An Azurite that keeps its
+/// data on disk in a temporary folder can be stopped (SIGTERM) and started again on the same ports and folder; one
+/// that keeps it in memory cannot, but stays fast as the data grows, where Azurite on disk rewrites its whole table
+/// file every few seconds and, some tens of megabytes in, spends its one core doing so.
 /// </summary>
 public sealed class FaultRig : IAsyncDisposable
 {
     private static readonly TimeSpan StopPatience = TimeSpan.FromSeconds(30);
     private readonly string appFolder;
     private readonly IReadOnlyDictionary<string, string> hostEnvironment;
+    private readonly TextWriter? hostLog;
+    private readonly string? storageFolder;
     private AzuriteProcess azurite;
+    private int hostsStarted;
 
-    private FaultRig(string folder, string appFolder, AzuriteProcess azurite, IReadOnlyDictionary<string, string> hostEnvironment)
+    private FaultRig(string folder, string? storageFolder, string appFolder, AzuriteProcess azurite, IReadOnlyDictionary<string, string> hostEnvironment, TextWriter? hostLog)
     {
         Folder = folder;
+        this.storageFolder = storageFolder;
         this.appFolder = appFolder;
         this.azurite = azurite;
         this.hostEnvironment = hostEnvironment;
+        this.hostLog = hostLog;
     }
 
-    /// <summary>The temporary folder holding Azurite's data and the hosts' local keys.</summary>
+    /// <summary>The temporary folder holding the hosts' local keys, and Azurite's data when it is on disk.</summary>
     public string Folder { get; }
 
     public AzuriteEndpoints Endpoints => azurite.Endpoints;
 
+    public bool StorageOnDisk => storageFolder is not null;
+
     /// <param name="hostSettings">Settings every host gets besides storage, keys and operator key (a test's faster timers).</param>
-    public static async Task<FaultRig> StartAsync(string appFolder, string operatorKey, IReadOnlyDictionary<string, string> hostSettings, CancellationToken cancellationToken)
+    /// <param name="storageOnDisk">Whether Azurite keeps its data on disk, so that <see cref="RestartAzuriteAsync"/> can stop and start it.</param>
+    /// <param name="hostLogPath">A file to append every host's output to, each start under a heading; none when <see langword="null"/>.</param>
+    public static async Task<FaultRig> StartAsync(
+        string appFolder, string operatorKey, IReadOnlyDictionary<string, string> hostSettings, bool storageOnDisk, string? hostLogPath, CancellationToken cancellationToken)
     {
         if (!File.Exists(Path.Combine(appFolder, "HousingLedger.Functions.dll")))
         {
@@ -43,7 +55,8 @@ public sealed class FaultRig : IAsyncDisposable
         var folder = Directory.CreateTempSubdirectory("hl-faults-").FullName;
         var ports = PrivatePorts(3);
         var endpoints = new AzuriteEndpoints(IPAddress.Loopback.ToString(), ports[0], ports[1], ports[2]);
-        var azurite = await StartAzuriteAsync(endpoints, Path.Combine(folder, "azurite"), 1, cancellationToken);
+        var storageFolder = storageOnDisk ? Path.Combine(folder, "azurite") : null;
+        var azurite = await StartAzuriteAsync(endpoints, storageFolder, 1, cancellationToken);
         var environment = SampleSettings();
         foreach (var (key, value) in new Dictionary<string, string>
         {
@@ -57,7 +70,8 @@ public sealed class FaultRig : IAsyncDisposable
             environment[key] = value;
         }
 
-        return new FaultRig(folder, appFolder, azurite, environment);
+        var hostLog = hostLogPath is null ? null : TextWriter.Synchronized(new StreamWriter(hostLogPath, append: true) { AutoFlush = true });
+        return new FaultRig(folder, storageFolder, appFolder, azurite, environment, hostLog);
     }
 
     /// <summary>The sample settings' values (the timers' schedules among them) as environment variables, as a developer's host has them.</summary>
@@ -68,8 +82,12 @@ public sealed class FaultRig : IAsyncDisposable
     }
 
     /// <summary>Starts a host on <paramref name="port"/> (a fresh private port when <see langword="null"/>) and waits until it answers.</summary>
-    public Task<AppProcess> StartHostAsync(int? port, CancellationToken cancellationToken) =>
-        AppProcess.StartAsync(appFolder, hostEnvironment, port ?? PrivatePorts(1)[0], TimeSpan.FromSeconds(120), cancellationToken);
+    public Task<AppProcess> StartHostAsync(int? port, CancellationToken cancellationToken)
+    {
+        port ??= PrivatePorts(1)[0];
+        hostLog?.WriteLine($"--- host {Interlocked.Increment(ref hostsStarted)} on port {port}, started {DateTimeOffset.UtcNow:O}");
+        return AppProcess.StartAsync(appFolder, hostEnvironment, port, TimeSpan.FromSeconds(120), hostLog, cancellationToken);
+    }
 
     /// <summary>
     /// Stops Azurite as an operator would (SIGTERM, so it closes its files), then starts it again on the same ports
@@ -77,6 +95,11 @@ public sealed class FaultRig : IAsyncDisposable
     /// </summary>
     public async Task<TimeSpan> RestartAzuriteAsync(CancellationToken cancellationToken)
     {
+        if (storageFolder is null)
+        {
+            throw new InvalidOperationException("Azurite keeps this run's data in memory; a restart would lose it.");
+        }
+
         var down = Stopwatch.StartNew();
         using (var stopped = Process.GetProcessById(azurite.ProcessId))
         {
@@ -91,13 +114,14 @@ public sealed class FaultRig : IAsyncDisposable
         }
 
         await azurite.DisposeAsync();
-        azurite = await StartAzuriteAsync(azurite.Endpoints, Path.Combine(Folder, "azurite"), 60, cancellationToken);
+        azurite = await StartAzuriteAsync(azurite.Endpoints, storageFolder, 60, cancellationToken);
         return down.Elapsed;
     }
 
     public async ValueTask DisposeAsync()
     {
         await azurite.DisposeAsync();
+        hostLog?.Dispose();
         try
         {
             Directory.Delete(Folder, recursive: true);
@@ -109,7 +133,7 @@ public sealed class FaultRig : IAsyncDisposable
     }
 
     // The ports of a stopped Azurite can stay taken for a moment, so a restart tries again.
-    private static async Task<AzuriteProcess> StartAzuriteAsync(AzuriteEndpoints endpoints, string location, int attempts, CancellationToken cancellationToken)
+    private static async Task<AzuriteProcess> StartAzuriteAsync(AzuriteEndpoints endpoints, string? location, int attempts, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {

@@ -16,7 +16,8 @@ public static class FaultRun
     public static async Task<int> RunAsync(FaultOptions options, TextWriter report, CancellationToken cancellationToken)
     {
         report.WriteLine($"fault run: {options}  (app {options.AppFolder})");
-        await using var rig = await FaultRig.StartAsync(options.AppFolder, options.OperatorKey, options.HostSettings, cancellationToken);
+        await using var rig = await FaultRig.StartAsync(
+            options.AppFolder, options.OperatorKey, options.HostSettings, storageOnDisk: options.Command == FaultOptions.AzuriteRestart, options.HostLog, cancellationToken);
         var hosts = new List<AppProcess> { await rig.StartHostAsync(null, cancellationToken) };
         if (options.Command == FaultOptions.TwoHosts)
         {
@@ -26,7 +27,7 @@ public static class FaultRun
         var clients = hosts.Select(h => new ServiceClient(h.BaseAddress)).ToList();
         try
         {
-            report.WriteLine($"azurite on {string.Join(", ", rig.Endpoints.Ports)} in {rig.Folder}; host(s) on {string.Join(", ", hosts.Select(h => h.Port))}");
+            report.WriteLine($"azurite on {string.Join(", ", rig.Endpoints.Ports)}, data {(rig.StorageOnDisk ? "on disk" : "in memory")}; rig in {rig.Folder}; host(s) on {string.Join(", ", hosts.Select(h => h.Port))}");
             await using var workOrders = WorkOrderSink.Start();
             var runTag = Guid.NewGuid().ToString("N")[..8];
             var estate = await Estate.SetUpAsync(clients[0], options.OperatorKey, workOrders.Url, options.Associations, runTag, cancellationToken);
@@ -189,7 +190,7 @@ public static class FaultRun
         }
 
         Line($"work orders (at least once, not a hold here): {workOrders.Distinct} distinct for {load.Raises.Accepted} jobs, {workOrders.Deliveries} deliveries");
-        Line("chains:");
+        Line($"chains: caught up {audit.DrainTime.TotalSeconds:0} s after the last settlement was asked for");
         foreach (var chain in audit.Chains)
         {
             Line($"  {chain.Chain}: {chain.Transactions} tx; verify {(chain.Valid ? "valid" : "INVALID " + chain.VerifyAnswer)}; lost {chain.Lost.Count}; doubled {chain.Doubled.Count}; unexpected {chain.Unexpected.Count}; link breaks {chain.Breaks.Count}; recorded without a 202 {chain.RecordedWithoutAnswer}");
