@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
 using HousingLedger.Infrastructure.State;
@@ -14,6 +15,8 @@ namespace HousingLedger.Functions.Pipeline;
 /// </summary>
 public sealed class EventIntake(StateStore state, StorageClients storage, TimeProvider time, ILogger<EventIntake> logger)
 {
+    private readonly ConcurrentDictionary<string, Task> wakeUpsBeingSent = new(StringComparer.Ordinal);
+
     /// <summary>A transaction recorded now, with the caller's event id or a new one.</summary>
     public LedgerTransaction NewTransaction(
         string type, string chain, EventId? eventId, DateTimeOffset? occurredAt, string actor, string subject, JsonObject data, DateTimeOffset? recordedAt = null)
@@ -39,18 +42,48 @@ public sealed class EventIntake(StateStore state, StorageClients storage, TimePr
         return outcome;
     }
 
-    /// <summary>Asks for everything accepted on <paramref name="chain"/> to be appended; best effort, since the catch-up timer appends it anyway.</summary>
-    public async Task WakeAppenderAsync(string chain, CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks for everything accepted on <paramref name="chain"/> to be appended; best effort, since the catch-up timer
+    /// appends it anyway. Callers that ask while a wake-up of the chain is being sent share that one: the appender
+    /// reads the outbox only once the message has been received, after the send ends, so after each caller's event
+    /// was durable. A burst of events on one chain costs a queue message or two, not one each.
+    /// </summary>
+    public Task WakeAppenderAsync(string chain, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (wakeUpsBeingSent.TryGetValue(chain, out var sending))
+            {
+                return sending.WaitAsync(cancellationToken);
+            }
+
+            var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (wakeUpsBeingSent.TryAdd(chain, sent.Task))
+            {
+                _ = SendWakeUpAsync(chain, sent);
+                return sent.Task.WaitAsync(cancellationToken);
+            }
+        }
+    }
+
+    private async Task SendWakeUpAsync(string chain, TaskCompletionSource sent)
     {
         try
         {
+            // Not the caller's token: a client that hangs up must not cancel the wake-up others are sharing.
             var queue = storage.Queues.GetQueueClient(StorageNames.LedgerAppendQueue);
-            await queue.SendMessageAsync(LedgerAppendMessage.Write(chain), cancellationToken);
+            await queue.SendMessageAsync(LedgerAppendMessage.Write(chain), CancellationToken.None);
         }
-        catch (Azure.RequestFailedException ex)
+        catch (Exception ex)
         {
-            // The event is durable already; the catch-up timer appends it if this wake-up never arrives.
+            // The events are durable already; the catch-up timer appends them if this wake-up never arrives. Storage
+            // that stays away fails with retries exhausted as well as with a status, and neither may fail the request.
             logger.LogWarning(ex, "Could not queue the append of chain {Chain}; the catch-up timer will", chain);
+        }
+        finally
+        {
+            wakeUpsBeingSent.TryRemove(KeyValuePair.Create(chain, sent.Task));
+            sent.SetResult();
         }
     }
 }

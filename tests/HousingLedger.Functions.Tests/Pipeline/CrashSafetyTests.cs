@@ -21,6 +21,12 @@ public sealed class CrashSafetyTests(AzuriteFixture azurite)
         ["AzureWebJobs.LedgerCatchUp.Disabled"] = "true",
     };
 
+    private static readonly Dictionary<string, string> FastCatchUp = new()
+    {
+        ["Ledger__CatchUpSchedule"] = "*/2 * * * * *",
+        ["Ledger__CatchUpGrace"] = "00:00:02",
+    };
+
     private readonly string keyPath = Path.Combine(Path.GetTempPath(), "hl-test-keys", "crash-signing-key.pem");
 
     [Fact]
@@ -79,7 +85,9 @@ public sealed class CrashSafetyTests(AzuriteFixture azurite)
             await Task.WhenAll(load);
         }
 
-        await using var restarted = await HostProcess.StartAsync(azurite.ConnectionString, keyPath);
+        // The dead host may have held every wake-up still unanswered (hidden for minutes, as the Functions host hides
+        // a running message); the catch-up timer appends what they were for, here every 2 s instead of every minute.
+        await using var restarted = await HostProcess.StartAsync(azurite.ConnectionString, keyPath, FastCatchUp);
         using var check = new ApiClient(restarted.BaseAddress);
         var jobEvents = new List<string>();
         foreach (var raised in accepted)
