@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Caching.Memory;
 using HousingLedger.Infrastructure.Storage;
 using HousingLedger.Infrastructure.Tables;
 using HousingLedger.Ledger;
@@ -15,10 +16,17 @@ namespace HousingLedger.Infrastructure.Directories;
 /// (<c>witness</c>), by the SHA-256 of the name and key id that open their cosignatures. API keys have a store of
 /// their own (<see cref="ApiKeyStore"/>); associations and suppliers themselves are state of the operator's chain.
 /// </summary>
-public sealed class DirectoryStore(StorageClients storage)
+public sealed class DirectoryStore(StorageClients storage) : IDisposable
 {
     private const string Jobs = "job";
     private const string Witnesses = "witness";
+
+    /// <summary>Job owners kept in memory: about 200 bytes each, so at most some tens of megabytes.</summary>
+    private const int OwnersKept = 100_000;
+
+    // A job's owner never changes once claimed and its row is never deleted, so a found owner can be kept for as long
+    // as memory allows: each of a job's supplier webhooks after the first then reads no row to find its chain.
+    private readonly MemoryCache owners = new(new MemoryCacheOptions { SizeLimit = OwnersKept });
 
     private TableClient Table => storage.Tables.GetTableClient(StorageNames.DirectoryTable);
 
@@ -33,10 +41,24 @@ public sealed class DirectoryStore(StorageClients storage)
             || (await FindJobAsync(jobId, cancellationToken))?.AssociationId == owner.AssociationId;
     }
 
-    public async Task<JobOwner?> FindJobAsync(JobId jobId, CancellationToken cancellationToken = default) =>
-        await GetAsync(Jobs, jobId.Value, cancellationToken) is { } entry
-            ? new JobOwner(TypedId.Parse<AssociationId>((string)entry["associationId"]!), TypedId.Parse<SupplierId>((string)entry["supplierId"]!))
-            : null;
+    public async Task<JobOwner?> FindJobAsync(JobId jobId, CancellationToken cancellationToken = default)
+    {
+        if (owners.TryGetValue(jobId, out JobOwner? known))
+        {
+            return known;
+        }
+
+        if (await GetAsync(Jobs, jobId.Value, cancellationToken) is not { } entry)
+        {
+            // Not kept: the job may be claimed a moment from now.
+            return null;
+        }
+
+        var owner = new JobOwner(TypedId.Parse<AssociationId>((string)entry["associationId"]!), TypedId.Parse<SupplierId>((string)entry["supplierId"]!));
+        return owners.Set(jobId, owner, new MemoryCacheEntryOptions { Size = 1 });
+    }
+
+    public void Dispose() => owners.Dispose();
 
     /// <summary>Records <paramref name="witness"/> as the witness of <paramref name="associationId"/>; false when another association registered it.</summary>
     public async Task<bool> TryRegisterWitnessAsync(CosignerKey witness, AssociationId associationId, CancellationToken cancellationToken = default)
