@@ -38,13 +38,13 @@ public sealed record ChainAudit(
         ServiceClient client, AssociationAccount association, IReadOnlySet<string> acknowledged, IReadOnlySet<string> uncertain, CancellationToken cancellationToken)
     {
         var chain = association.AssociationId;
-        var head = Ok(await client.GetAsync($"/api/ledger/{chain}/head", association.ApiKey, cancellationToken), "head").Json;
+        var head = Ok(await client.ReadAsync($"/api/ledger/{chain}/head", association.ApiKey, cancellationToken), "head").Json;
         var height = (long)head["height"]!;
 
         var loadBlockSizes = new List<int>();
         for (long from = 0; from <= height; from += 100)
         {
-            var page = Ok(await client.GetAsync($"/api/ledger/{chain}/blocks?from={from}&to={Math.Min(from + 99, height)}", association.ApiKey, cancellationToken), "blocks").Json;
+            var page = Ok(await client.ReadAsync($"/api/ledger/{chain}/blocks?from={from}&to={Math.Min(from + 99, height)}", association.ApiKey, cancellationToken), "blocks").Json;
             foreach (var block in page["blocks"]!.AsArray())
             {
                 var transactions = block!["transactions"]!.AsArray();
@@ -61,7 +61,7 @@ public sealed record ChainAudit(
         var batches = new List<string>();
         var times = new List<EventTiming>();
         BlockHeader? previous = null;
-        var export = Ok(await client.GetAsync($"/api/ledger/{chain}/export", association.ApiKey, cancellationToken), "export").Body;
+        var export = Ok(await client.ReadAsync($"/api/ledger/{chain}/export", association.ApiKey, cancellationToken), "export").Body;
         foreach (var line in export.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var block = Block.FromExportLine(line);
@@ -99,7 +99,7 @@ public sealed record ChainAudit(
             }
         }
 
-        var verify = Ok(await client.GetAsync($"/api/ledger/{chain}/verify", association.ApiKey, cancellationToken), "verify");
+        var verify = Ok(await client.ReadAsync($"/api/ledger/{chain}/verify", association.ApiKey, cancellationToken), "verify");
         var verdict = verify.Json;
         var valid = (bool)verdict["valid"]! && (long)verdict["transactions"]! == (long)head["txCount"]!;
 

@@ -45,6 +45,25 @@ public sealed class ServiceClient(Uri serviceUrl) : IDisposable
     public Task<Answer> GetAsync(string path, string? key, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Get, path, key, null, null, cancellationToken);
 
+    /// <summary>
+    /// A GET for an audit, sent again while it gets no answer or a 5xx, for up to five minutes: a host busy settling
+    /// thousands of jobs on a saturated Azurite can take longer than the 30-second timeout to answer one read.
+    /// </summary>
+    public async Task<Answer> ReadAsync(string path, string? key, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(5);
+        while (true)
+        {
+            var answer = await GetAsync(path, key, cancellationToken);
+            if (answer.Status is > 0 and < 500 || DateTime.UtcNow > deadline)
+            {
+                return answer;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        }
+    }
+
     /// <summary>Sends a supplier event signed as a Standard Webhook whose <c>webhook-id</c> is <paramref name="webhookId"/>.</summary>
     public Task<Answer> SendSupplierEventAsync(SupplierAccount supplier, string webhookId, JsonObject body, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ public static class ChainHeads
     public static async Task<IReadOnlyDictionary<string, long>> ReadAsync(ServiceClient client, Estate estate, string operatorKey, CancellationToken cancellationToken)
     {
         var chains = estate.Associations.Select(a => a.AssociationId).Append(OperatorChain.Name).ToList();
-        var heads = await Task.WhenAll(chains.Select(chain => client.GetAsync($"/api/ledger/{chain}/head", operatorKey, cancellationToken)));
+        var heads = await Task.WhenAll(chains.Select(chain => client.ReadAsync($"/api/ledger/{chain}/head", operatorKey, cancellationToken)));
         return chains.Zip(heads).ToDictionary(
             p => p.First,
             p => p.Second.Status == 200 ? (long)p.Second.Json["txCount"]! : throw new AuditFailedException($"Reading {p.First}'s head answered {p.Second.Status}: {p.Second.Body}"));

@@ -75,12 +75,12 @@ public sealed record FaultAudit(
             outsideBatch.AddRange(settled.Where(s => !created.Contains(s.BatchId)).Select(s => s.JobId));
 
             var paid = new List<(string BatchId, string JobId)>();
-            var list = Ok(await client.GetAsync("/api/payment-batches", association.ApiKey, cancellationToken), "payment batches");
+            var list = Ok(await client.ReadAsync("/api/payment-batches", association.ApiKey, cancellationToken), "payment batches");
             runsWithTwo.AddRange(list.Json["batches"]!.AsArray().GroupBy(b => (string)b!["runId"]!).Where(g => g.Count() > 1).Select(g => g.Key));
             foreach (var batch in list.Json["batches"]!.AsArray())
             {
                 var batchId = (string)batch!["batchId"]!;
-                var csv = Ok(await client.GetAsync($"/api/payment-batches/{batchId}/files/remittance.csv", association.ApiKey, cancellationToken), $"remittance of {batchId}").Body;
+                var csv = Ok(await client.ReadAsync($"/api/payment-batches/{batchId}/files/remittance.csv", association.ApiKey, cancellationToken), $"remittance of {batchId}").Body;
                 paid.AddRange(csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(row => (batchId, row.Split(',')[1])));
                 batches++;
             }

@@ -11,8 +11,7 @@ namespace HousingLedger.LoadGenerator.Faults;
 /// What a fault run breaks: its own Azurite, and the Release hosts it starts as child processes against it, on
 /// private loopback ports. A host can be killed (SIGKILL) and started again on its port. An Azurite that keeps its
 /// data on disk in a temporary folder can be stopped (SIGTERM) and started again on the same ports and folder; one
-/// that keeps it in memory cannot, but stays fast as the data grows, where Azurite on disk rewrites its whole table
-/// file every few seconds and, some tens of megabytes in, spends its one core doing so.
+/// that keeps it in memory cannot, and serves the runs that never restart it.
 /// </summary>
 public sealed class FaultRig : IAsyncDisposable
 {

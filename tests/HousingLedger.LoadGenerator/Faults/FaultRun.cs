@@ -12,6 +12,10 @@ public static class FaultRun
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(50);
 
+    // A run settling thousands of jobs outlasts the client's 30-second timeout many times over; each resend resumes it,
+    // so it is resent for as long as settlement takes here, not for --retry-for.
+    private static readonly TimeSpan SettlementPatience = TimeSpan.FromMinutes(30);
+
     /// <returns>The exit code: 0 every hold held, 1 one did not, 2 the run could not start.</returns>
     public static async Task<int> RunAsync(FaultOptions options, TextWriter report, CancellationToken cancellationToken)
     {
@@ -32,7 +36,7 @@ public static class FaultRun
             var runTag = Guid.NewGuid().ToString("N")[..8];
             var estate = await Estate.SetUpAsync(clients[0], options.OperatorKey, workOrders.Url, options.Associations, runTag, cancellationToken);
             var load = new LoadPhase(clients, estate, runTag, LoadMix.Full) { RetryFor = options.RetryFor };
-            var settlements = new SettlementRequests(options.OperatorKey, options.RetryFor);
+            var settlements = new SettlementRequests(options.OperatorKey, SettlementPatience);
             var running = load.RunAsync(options.Jobs, options.Concurrency, options.Duration, cancellationToken);
             var random = new Random(options.Seed);
             var faults = options.Command switch
