@@ -1,0 +1,66 @@
+using HousingLedger.LoadGenerator;
+using HousingLedger.LoadGenerator.Faults;
+
+namespace HousingLedger.Functions.Tests.Reliability;
+
+/// <summary>The load generator's command line, parsed in process: nothing here starts a run.</summary>
+public sealed class LoadCommandLineTests
+{
+    private static readonly Func<string, string?> NoEnvironment = _ => null;
+
+    [Theory]
+    [InlineData(FaultOptions.Crash, 20_000, 10)]
+    [InlineData(FaultOptions.AzuriteRestart, 8_000, 2)]
+    [InlineData(FaultOptions.TwoHosts, 8_000, 2)]
+    public void Each_process_fault_has_its_own_default_load_and_faults(string command, int events, int faults)
+    {
+        var parsed = LoadCommandLine.Create(NoEnvironment).Parse([command]);
+
+        Assert.Empty(parsed.Errors);
+        var options = ((FaultCommand)parsed.CommandResult.Command).Bind(parsed);
+        Assert.Equal((command, events, faults), (options.Command, options.Events, options.Faults));
+        Assert.Equal(LoadOptions.SampleOperatorKey, options.OperatorKey);
+    }
+
+    [Fact]
+    public void The_operator_key_comes_from_the_environment_when_not_given()
+    {
+        var parsed = LoadCommandLine.Create(name => name == "HL_OPERATOR_KEY" ? "from-environment" : null).Parse(["fuzz", "--seed", "7"]);
+
+        var options = ((InputFaultCommand)parsed.CommandResult.Command).Bind(parsed);
+        Assert.Equal(("from-environment", 7, 10_000), (options.OperatorKey, options.Seed, options.Requests));
+    }
+
+    [Theory]
+    [InlineData("--events", "0")]
+    [InlineData("--events", "-5")]
+    [InlineData("--bogus", "1")]
+    public async Task A_command_line_that_does_not_parse_is_a_usage_error_naming_the_option(string option, string value)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await LoadCommandLine.RunAsync([FaultOptions.Crash, option, value], NoEnvironment, output, error, CancellationToken.None);
+
+        Assert.Equal(2, exit);
+        Assert.Empty(output.ToString());
+        Assert.Contains($"{option}", error.ToString().Split("Description:")[0], StringComparison.Ordinal);
+        Assert.Contains("Usage:", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData]
+    [InlineData(FaultOptions.Crash)]
+    [InlineData("settlement")]
+    public async Task Help_is_written_to_the_output_and_exits_0(params string[] command)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await LoadCommandLine.RunAsync([.. command, "--help"], NoEnvironment, output, error, CancellationToken.None);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Usage:", output.ToString(), StringComparison.Ordinal);
+        Assert.Empty(error.ToString());
+    }
+}
