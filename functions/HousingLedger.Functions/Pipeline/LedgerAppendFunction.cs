@@ -15,6 +15,6 @@ public sealed class LedgerAppendFunction(LedgerAppender appender)
         // to see, rather than dropped, and it holds up no other message meanwhile.
         var chain = LedgerAppendMessage.ReadChain(message.MessageText)
             ?? throw new InvalidDataException($"The ledger-append message {message.MessageId} names no valid chain.");
-        await appender.AppendPendingAsync(chain, cancellationToken);
+        await appender.AppendPendingAsync(chain, cancellationToken, waitForRunningDrain: false);
     }
 }

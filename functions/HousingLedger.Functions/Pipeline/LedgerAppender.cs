@@ -33,31 +33,50 @@ public sealed class LedgerAppender(
     /// appended. Calls for one chain queue behind each other, and one that finds its request already served by the
     /// call before it returns without reading anything, so a burst of wake-up messages costs one drain, not one each.
     /// </summary>
-    public async Task<int> AppendPendingAsync(string chain, CancellationToken cancellationToken)
+    /// <param name="waitForRunningDrain">
+    /// False for a wake-up message: when the chain is being drained in this process already, the call returns 0 at
+    /// once and leaves its request to that drain, which reads the outbox again before it stops. So waiting wake-ups
+    /// of one busy chain never hold every slot of the queue listener while other chains' wake-ups wait behind them.
+    /// </param>
+    public async Task<int> AppendPendingAsync(string chain, CancellationToken cancellationToken, bool waitForRunningDrain = true)
     {
         var work = chains.GetOrAdd(chain, _ => new ChainWork());
         Volatile.Write(ref work.Requested, 1);
-        await work.Gate.WaitAsync(cancellationToken);
-        try
+        if (waitForRunningDrain)
         {
-            var appended = 0;
-            while (Interlocked.Exchange(ref work.Requested, 0) == 1)
+            await work.Gate.WaitAsync(cancellationToken);
+        }
+        else if (!work.Gate.Wait(0, CancellationToken.None))
+        {
+            return 0;
+        }
+
+        var appended = 0;
+        do
+        {
+            try
             {
-                appended += await DrainAsync(chain, cancellationToken);
+                while (Interlocked.Exchange(ref work.Requested, 0) == 1)
+                {
+                    appended += await DrainAsync(chain, cancellationToken);
+                }
+            }
+            catch
+            {
+                // Not drained after all: the next caller in line must drain rather than trust this one.
+                Volatile.Write(ref work.Requested, 1);
+                work.Gate.Release();
+                throw;
             }
 
-            return appended;
-        }
-        catch
-        {
-            // Not drained after all: the next caller in line must drain rather than trust this one.
-            Volatile.Write(ref work.Requested, 1);
-            throw;
-        }
-        finally
-        {
             work.Gate.Release();
+
+            // A request made after the last look, while the gate was still held, may have left without waiting: serve
+            // it, unless another caller has taken the gate and will.
         }
+        while (Volatile.Read(ref work.Requested) == 1 && work.Gate.Wait(0, CancellationToken.None));
+
+        return appended;
     }
 
     /// <summary>Appends the chain's whole outbox.</summary>

@@ -37,8 +37,14 @@ public sealed class DirectoryStore(StorageClients storage) : IDisposable
     public async Task<bool> TryClaimJobAsync(JobId jobId, JobOwner owner, CancellationToken cancellationToken = default)
     {
         var entry = new JsonObject { ["associationId"] = owner.AssociationId.Value, ["supplierId"] = owner.SupplierId.Value };
-        return await TryCreateAsync(Jobs, jobId.Value, entry, cancellationToken)
-            || (await FindJobAsync(jobId, cancellationToken))?.AssociationId == owner.AssociationId;
+        if (await TryCreateAsync(Jobs, jobId.Value, entry, cancellationToken))
+        {
+            // Kept from the claim, so the job's first webhook reads no row either when it reaches this process.
+            owners.Set(jobId, owner, new MemoryCacheEntryOptions { Size = 1 });
+            return true;
+        }
+
+        return (await FindJobAsync(jobId, cancellationToken))?.AssociationId == owner.AssociationId;
     }
 
     public async Task<JobOwner?> FindJobAsync(JobId jobId, CancellationToken cancellationToken = default)

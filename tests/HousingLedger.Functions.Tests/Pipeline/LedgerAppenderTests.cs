@@ -74,11 +74,30 @@ public sealed class LedgerAppenderTests(AzuriteFixture azurite) : ServiceTest(az
         Assert.Empty(await Outbox.ReadAsync(chain, 100));
     }
 
-    private async Task<List<string>> AcceptAsync(int count)
+    [Fact]
+    public async Task Events_whose_wake_up_left_the_drain_under_way_to_append_them_reach_the_chain()
+    {
+        var accepted = new List<string>();
+        for (var round = 0; round < 8; round++)
+        {
+            accepted.AddRange(await AcceptAsync(20, from: round * 40));
+            var draining = Appender.AppendPendingAsync(chain, CancellationToken.None);
+
+            // Accepted while that drain may be under way; the wake-up does not wait for it, and may return at once.
+            accepted.AddRange(await AcceptAsync(20, from: (round * 40) + 20));
+            await Appender.AppendPendingAsync(chain, CancellationToken.None, waitForRunningDrain: false);
+            await draining;
+
+            var onChain = (await BlocksAsync()).SelectMany(b => b.Transactions).Select(t => t.EventId).ToList();
+            Assert.Equal(accepted.Order(), onChain.Order());
+        }
+    }
+
+    private async Task<List<string>> AcceptAsync(int count, int from = 0)
     {
         var start = DateTimeOffset.UtcNow;
         var ids = new List<string>();
-        for (var i = 0; i < count; i++)
+        for (var i = from; i < from + count; i++)
         {
             var id = $"evt-{i:D3}";
             var at = start.AddMilliseconds(i);

@@ -37,9 +37,24 @@ public sealed class DirectoryStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_owner_once_found_is_found_again_without_reading_storage()
+    public async Task An_owner_this_process_claimed_is_found_without_reading_storage()
     {
         Assert.True(await store.TryClaimJobAsync(job, owner));
+        var before = counts.Snapshot();
+
+        Assert.Equal(owner, await store.FindJobAsync(job));
+
+        Assert.Equal(0, counts.Snapshot().Minus(before).Operations);
+    }
+
+    [Fact]
+    public async Task An_owner_once_found_is_found_again_without_reading_storage()
+    {
+        using (var claimingProcess = new DirectoryStore(azurite.Storage))
+        {
+            Assert.True(await claimingProcess.TryClaimJobAsync(job, owner));
+        }
+
         Assert.Equal(owner, await store.FindJobAsync(job));
         var before = counts.Snapshot();
 
