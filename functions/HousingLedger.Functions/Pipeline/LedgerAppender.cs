@@ -65,15 +65,16 @@ public sealed class LedgerAppender(
             {
                 // Not drained after all: the next caller in line must drain rather than trust this one.
                 Volatile.Write(ref work.Requested, 1);
-                work.Gate.Release();
                 throw;
             }
-
-            work.Gate.Release();
-
-            // A request made after the last look, while the gate was still held, may have left without waiting: serve
-            // it, unless another caller has taken the gate and will.
+            finally
+            {
+                work.Gate.Release();
+            }
         }
+
+        // A request made after the last look, while the gate was still held, may have left without waiting: serve it,
+        // unless another caller has taken the gate and will.
         while (Volatile.Read(ref work.Requested) == 1 && work.Gate.Wait(0, CancellationToken.None));
 
         return appended;

@@ -40,7 +40,7 @@ public sealed class DirectoryStore(StorageClients storage) : IDisposable
         if (await TryCreateAsync(Jobs, jobId.Value, entry, cancellationToken))
         {
             // Kept from the claim, so the job's first webhook reads no row either when it reaches this process.
-            owners.Set(jobId, owner, new MemoryCacheEntryOptions { Size = 1 });
+            Keep(jobId, owner);
             return true;
         }
 
@@ -60,11 +60,12 @@ public sealed class DirectoryStore(StorageClients storage) : IDisposable
             return null;
         }
 
-        var owner = new JobOwner(TypedId.Parse<AssociationId>((string)entry["associationId"]!), TypedId.Parse<SupplierId>((string)entry["supplierId"]!));
-        return owners.Set(jobId, owner, new MemoryCacheEntryOptions { Size = 1 });
+        return Keep(jobId, new JobOwner(TypedId.Parse<AssociationId>((string)entry["associationId"]!), TypedId.Parse<SupplierId>((string)entry["supplierId"]!)));
     }
 
     public void Dispose() => owners.Dispose();
+
+    private JobOwner Keep(JobId jobId, JobOwner owner) => owners.Set(jobId, owner, new MemoryCacheEntryOptions { Size = 1 });
 
     /// <summary>Records <paramref name="witness"/> as the witness of <paramref name="associationId"/>; false when another association registered it.</summary>
     public async Task<bool> TryRegisterWitnessAsync(CosignerKey witness, AssociationId associationId, CancellationToken cancellationToken = default)
