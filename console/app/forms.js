@@ -1,3 +1,4 @@
+import { Problem } from './api.js';
 import { html } from './html.js';
 
 // GOV.UK's error pattern: a summary at the top of the page linking to each field, and the message beside the field.
@@ -74,7 +75,7 @@ export function onSubmit(form, submit) {
     try {
       await submit(new FormData(form));
     } catch (error) {
-      if (!error.status) throw error;
+      if (!(error instanceof Problem)) throw error;
       showProblem(form, error);
     } finally {
       button?.removeAttribute('disabled');

@@ -1,4 +1,5 @@
 import { initAll } from '/govuk/govuk-frontend.min.js';
+import { Problem } from './api.js';
 import { html } from './html.js';
 import { can } from './roles.js';
 import { match, navigation } from './routes.js';
@@ -50,7 +51,7 @@ async function draw() {
     return await page.render(main, { caller, values: found.values, query: new URLSearchParams(location.search) });
   } catch (error) {
     if (error.status === 404) return drawMessage('Page not found', error.message);
-    if (error.status) return drawMessage('Sorry, there is a problem', error.message);
+    if (error instanceof Problem) return drawMessage('Sorry, there is a problem', error.message);
     throw error;
   }
 }

@@ -130,9 +130,12 @@ export async function render(main, { query: search }) {
   }
 
   byMonth ??= answer;
-  // The months shown are the answer's, so a blank field shows the default period it stood for.
-  filter.querySelector('#from').value = answer.from;
-  filter.querySelector('#to').value = answer.to;
+  // A blank field shows the default period it stood for, unless the user typed into it while the figures loaded.
+  for (const name of ['from', 'to']) {
+    const field = filter.querySelector(`#${name}`);
+    if (field.value === values[name]) field.value = answer[name];
+  }
+
   const period = answer.from === answer.to ? month(answer.from) : `${month(answer.from)} to ${month(answer.to)}`;
   main.querySelector('#spend-results').innerHTML = html`
     <h2 class="govuk-heading-m">Totals, ${period}</h2>

@@ -54,6 +54,26 @@ public sealed class SignInTests(AzuriteFixture azurite) : ConsoleTest(azurite)
     }
 
     [SkippableFact]
+    public async Task When_the_service_cannot_be_reached_the_form_says_so_and_can_be_sent_again()
+    {
+        var association = await Api.OnboardAssociationAsync();
+        await Page.GotoAsync("/sign-in");
+        await Page.RouteAsync("**/api/caller", route => route.AbortAsync("connectionrefused"));
+        await Page.GetByLabel("API key").FillAsync(association.ApiKey);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Expect(Page.Locator(".govuk-error-summary")).ToContainTextAsync("The service could not be reached");
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeEnabledAsync();
+        Assert.Equal("null", await Page.EvaluateAsync<string>("() => String(sessionStorage.getItem('housingledger.key'))"));
+
+        // Once the service answers again, the same form signs in.
+        await Page.UnrouteAllAsync();
+        ForgetServerTrouble();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/$"));
+    }
+
+    [SkippableFact]
     public async Task Signing_out_forgets_the_key()
     {
         var association = await Api.OnboardAssociationAsync();

@@ -16,6 +16,7 @@ public abstract class ConsoleTest(AzuriteFixture azurite) : ServiceTest(azurite)
     private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
     private readonly List<string> scriptErrors = [];
+    private readonly List<string> serverTrouble = [];
     private IBrowserContext? context;
 
     public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots");
@@ -40,6 +41,23 @@ public abstract class ConsoleTest(AzuriteFixture azurite) : ServiceTest(azurite)
         Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(15_000);
         Page = await context.NewPageAsync();
         Page.PageError += (_, error) => scriptErrors.Add(error);
+
+        // A request that got no answer, or a 5xx, is the service failing the user, whatever the page then shows. One
+        // the browser dropped itself, leaving the page, is not.
+        Page.RequestFailed += (_, request) =>
+        {
+            if (request.Failure != "net::ERR_ABORTED")
+            {
+                serverTrouble.Add($"{request.Method} {request.Url}: {request.Failure}");
+            }
+        };
+        Page.Response += (_, response) =>
+        {
+            if (response.Status >= 500)
+            {
+                serverTrouble.Add($"{response.Request.Method} {response.Url}: {response.Status}");
+            }
+        };
     }
 
     public override async Task DisposeAsync()
@@ -51,8 +69,9 @@ public abstract class ConsoleTest(AzuriteFixture azurite) : ServiceTest(azurite)
 
         await base.DisposeAsync();
 
-        // A page whose script threw is broken however its assertions went.
+        // A page whose script threw, or that the service failed, is broken however its assertions went.
         Assert.Empty(scriptErrors);
+        Assert.Empty(serverTrouble);
     }
 
     /// <summary>Signs in on the console's sign-in page with <paramref name="apiKey"/> and waits for the first page.</summary>
@@ -61,9 +80,22 @@ public abstract class ConsoleTest(AzuriteFixture azurite) : ServiceTest(azurite)
         await Page.GotoAsync($"/sign-in?next={Uri.EscapeDataString(startAt)}");
         await Page.GetByLabel("API key").FillAsync(apiKey);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+        try
+        {
+            await Page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+        }
+        catch (TimeoutException)
+        {
+            // Say what the user would see, and what the service did, rather than only that a wait ran out.
+            var shown = await Page.Locator("main").InnerTextAsync();
+            Assert.Fail($"Signing in stayed on {Page.Url}, which shows: {shown}\nRequests the service failed: {string.Join("; ", serverTrouble)}");
+        }
+
         await Page.Locator("main h1").WaitForAsync();
     }
+
+    /// <summary>Forgets the requests the service failed so far, for a test that fails them on purpose.</summary>
+    protected void ForgetServerTrouble() => serverTrouble.Clear();
 
     /// <summary>
     /// Presses Tab until the focused element's accessible text is <paramref name="text"/> (at most 60 times), and
