@@ -32,11 +32,20 @@ public sealed record ChainAudit(
 
     /// <summary>
     /// Reads the chain's blocks, its export and its verification. <paramref name="acknowledged"/> are the event ids
-    /// answered 202 (plus the contract's), <paramref name="uncertain"/> those sent without a definite answer.
+    /// answered 202 (plus the contract's), <paramref name="uncertain"/> those sent without a definite answer, and
+    /// <paramref name="history"/> those of them put there before the measured load: checked like the rest, but left
+    /// out of the load's blocks and times.
     /// </summary>
     public static async Task<ChainAudit> ReadAsync(
-        ServiceClient client, AssociationAccount association, IReadOnlySet<string> acknowledged, IReadOnlySet<string> uncertain, CancellationToken cancellationToken)
+        ServiceClient client,
+        AssociationAccount association,
+        IReadOnlySet<string> acknowledged,
+        IReadOnlySet<string> uncertain,
+        CancellationToken cancellationToken,
+        IReadOnlySet<string>? history = null)
     {
+        bool IsLoad(string eventId) => eventId != association.ContractEventId && history?.Contains(eventId) != true;
+
         var chain = association.AssociationId;
         var head = Ok(await client.ReadAsync($"/api/ledger/{chain}/head", association.ApiKey, cancellationToken), "head").Json;
         var height = (long)head["height"]!;
@@ -48,7 +57,7 @@ public sealed record ChainAudit(
             foreach (var block in page["blocks"]!.AsArray())
             {
                 var transactions = block!["transactions"]!.AsArray();
-                if (transactions.Any(tx => (string)tx!["eventId"]! != association.ContractEventId))
+                if (transactions.Any(tx => IsLoad((string)tx!["eventId"]!)))
                 {
                     loadBlockSizes.Add(transactions.Count);
                 }
@@ -83,7 +92,7 @@ public sealed record ChainAudit(
             {
                 var eventId = tx.EventId;
                 onChain[eventId] = onChain.GetValueOrDefault(eventId) + 1;
-                if (onChain[eventId] == 1 && eventId != association.ContractEventId && acknowledged.Contains(eventId))
+                if (onChain[eventId] == 1 && IsLoad(eventId) && acknowledged.Contains(eventId))
                 {
                     times.Add(new EventTiming(tx.RecordedAt, header.SealedAt));
                 }

@@ -9,12 +9,18 @@ namespace HousingLedger.LoadGenerator;
 internal static class CommonOptions
 {
     /// <summary>A count or a number of seconds: digits only (no sign, no spaces), from 1 up.</summary>
-    public static Option<int> Positive(string name, int defaultValue, string description, string helpName = "n") => new(name)
+    public static Option<int> Positive(string name, int defaultValue, string description, string helpName = "n") =>
+        Count(name, defaultValue, description, from: 1, helpName);
+
+    /// <summary>A count that may be none: digits only, from 0 up.</summary>
+    public static Option<int> NoneOrMore(string name, string description) => Count(name, 0, description, from: 0, "n");
+
+    private static Option<int> Count(string name, int defaultValue, string description, int from, string helpName) => new(name)
     {
         Description = description,
         HelpName = helpName,
         DefaultValueFactory = _ => defaultValue,
-        CustomParser = result => WholeNumber(result, name, from: 1) ?? 0,
+        CustomParser = result => WholeNumber(result, name, from) ?? 0,
     };
 
     /// <summary><c>--seed</c>: null when not given, and the run then draws one and prints it, so any run can be sent again.</summary>

@@ -33,6 +33,9 @@ internal sealed class LoadCommand : RootCommand
     private readonly Option<int> concurrency = CommonOptions.Positive("--concurrency", 32, "Jobs in flight at once.");
     private readonly Option<int> duration = CommonOptions.Positive("--duration", 120, "The load phase's time limit.", "seconds");
     private readonly Option<int> drainTimeout = CommonOptions.Positive("--drain-timeout", 120, "How long to wait for the chains to catch up.", "seconds");
+    private readonly Option<int> preload = CommonOptions.NoneOrMore(
+        "--preload",
+        "Events to put on the chains first, with the same mix and concurrency, and wait for, so the load is measured on top of that much history (issue 12's 'flat with history' takes 100000).");
 
     public LoadCommand(Func<string, string?> environment)
         : base("HousingLedger load generator: measures Azurite's batched-insert ceiling, then takes jobs through their day at a fixed concurrency (raised and approved by the association's admin, accepted and completed by the supplier's signed webhooks), then checks every accepted event reached its chain exactly once. Every rate is also given as a ratio to the ceiling; the host's storage calls per event are read from /api/diagnostics/storage-operations when the host counts them (Storage__CountOperations=true).")
@@ -51,7 +54,7 @@ internal sealed class LoadCommand : RootCommand
 
         // The generator has no version of its own to tell.
         Options.Remove(Options.OfType<VersionOption>().Single());
-        foreach (var option in (Option[])[.. service.All, storage, ceilingSeconds, mix, associations, jobs, concurrency, duration, drainTimeout])
+        foreach (var option in (Option[])[.. service.All, storage, ceilingSeconds, mix, associations, jobs, concurrency, duration, drainTimeout, preload])
         {
             Options.Add(option);
         }
@@ -76,7 +79,8 @@ internal sealed class LoadCommand : RootCommand
         DrainTimeout: TimeSpan.FromSeconds(parsed.GetValue(drainTimeout)),
         Storage: Storage(parsed.GetValue(storage)),
         Mix: parsed.GetValue(mix) == Full ? LoadMix.Full : LoadMix.RaiseAccept,
-        CeilingDuration: TimeSpan.FromSeconds(parsed.GetValue(ceilingSeconds)));
+        CeilingDuration: TimeSpan.FromSeconds(parsed.GetValue(ceilingSeconds)),
+        Preload: parsed.GetValue(preload));
 
     private string Storage(string? given) => given ?? environment("AzureWebJobsStorage") ?? "";
 

@@ -11,6 +11,10 @@ namespace HousingLedger.LoadGenerator;
 /// <param name="Storage">The connection string of the service's storage, where Azurite's ceiling is measured.</param>
 /// <param name="Mix">Which events each job goes through.</param>
 /// <param name="CeilingDuration">How long Azurite's batched-insert ceiling is measured for.</param>
+/// <param name="Preload">
+/// Events put on the chains and in the state before the measured load, with the same mix and concurrency, and waited
+/// for (on the chains, their work orders delivered), so the load is measured on top of that much history; 0 for none.
+/// </param>
 public sealed record LoadOptions(
     Uri ServiceUrl,
     string OperatorKey,
@@ -21,7 +25,8 @@ public sealed record LoadOptions(
     TimeSpan DrainTimeout,
     string Storage,
     LoadMix Mix,
-    TimeSpan CeilingDuration)
+    TimeSpan CeilingDuration,
+    int Preload = 0)
 {
     /// <summary>The sample settings' operator key, used when neither <c>--operator-key</c> nor <c>HL_OPERATOR_KEY</c> is given.</summary>
     public const string SampleOperatorKey = "local-operator-key-for-development-only";

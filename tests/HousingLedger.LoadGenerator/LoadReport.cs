@@ -11,6 +11,7 @@ public static class LoadReport
         LoadOptions options,
         string runTag,
         AzuriteCeiling ceiling,
+        History history,
         LoadPhase load,
         IReadOnlyDictionary<string, (TimeSpan? ReachedAt, long TxCount)> drained,
         IReadOnlyList<ChainAudit> audits,
@@ -25,7 +26,7 @@ public static class LoadReport
         var events = load.AcceptedEvents;
         var intake = seconds > 0 ? events / seconds : 0;
 
-        Line($"run {runTag}: {options.ServiceUrl}  mix {(options.Mix == LoadMix.Full ? "full" : "raise-accept")}  associations {options.Associations}  jobs {options.Jobs}  concurrency {options.Concurrency}  limit {options.Duration.TotalSeconds:0} s");
+        Line($"run {runTag}: {options.ServiceUrl}  mix {(options.Mix == LoadMix.Full ? "full" : "raise-accept")}  associations {options.Associations}  jobs {options.Jobs}  concurrency {options.Concurrency}  limit {options.Duration.TotalSeconds:0} s  history {history.Events} events");
         Line($"load average at the end: {LoadAverage()}");
         Line("");
         Line($"Azurite's ceiling: {ceiling}");
@@ -58,7 +59,7 @@ public static class LoadReport
 
         var all = audits.SelectMany(a => a.LoadBlockSizes).ToList();
         Line($"  batching over all chains: {all.Count} blocks for {all.Sum()} transactions, tx/block mean {(all.Count == 0 ? 0 : all.Average()):0.0} max {(all.Count == 0 ? 0 : all.Max())}");
-        Line($"  work orders at the supplier's endpoint: {workOrders.Distinct} distinct for {load.Raises.Accepted} jobs raised, {workOrders.Deliveries} deliveries; " +
+        Line($"  work orders at the supplier's endpoint: {workOrders.Distinct - history.Jobs} distinct for {load.Raises.Accepted} jobs raised, {workOrders.Deliveries} deliveries (history's included); " +
             (workOrdersIn is null ? $"NOT all within {options.DrainTimeout.TotalSeconds:0} s" : $"the last {Ms(workOrdersIn.Value - load.LastAcceptedAt)} after the last 202"));
         Line("");
         Line("audit (export against the event ids answered 202; /verify):");

@@ -2,7 +2,7 @@ using Azure.Storage.Queues;
 
 namespace HousingLedger.LoadGenerator;
 
-/// <summary>One run from set-up to verdict: measure Azurite's ceiling, set up, load, wait for the chains, audit them, report.</summary>
+/// <summary>One run from set-up to verdict: measure Azurite's ceiling, set up, put down any history, load, wait for the chains, audit them, report.</summary>
 public static class LoadRun
 {
     /// <returns>The process exit code: 0 sound, 1 something lost, doubled, unexpected, invalid or late, 2 no service.</returns>
@@ -33,6 +33,12 @@ public static class LoadRun
             return 1;
         }
 
+        var history = await History.PreloadAsync(client, estate, runTag, options, workOrders, report, cancellationToken);
+        if (history is null)
+        {
+            return 1;
+        }
+
         var operationsWindow = await HostStorageOperations.OpenAsync(client, options.OperatorKey, estate.Associations[0], cancellationToken);
         var load = new LoadPhase(client, estate, runTag, options.Mix);
         await load.RunAsync(options.Jobs, options.Concurrency, options.Duration, cancellationToken);
@@ -40,22 +46,22 @@ public static class LoadRun
 
         var acknowledged = estate.Associations.ToDictionary(
             a => a.AssociationId,
-            a => (IReadOnlySet<string>)load.AcceptedEventIds[a.AssociationId].Append(a.ContractEventId).ToHashSet(StringComparer.Ordinal));
+            a => (IReadOnlySet<string>)load.AcceptedEventIds[a.AssociationId].Append(a.ContractEventId).Concat(history.EventIds[a.AssociationId]).ToHashSet(StringComparer.Ordinal));
         var drained = await ChainDrain.WaitAsync(
             client, estate.Associations, a => acknowledged[a.AssociationId].Count, load.Clock, options.DrainTimeout, cancellationToken);
 
-        var workOrdersIn = await workOrders.WaitForAsync(load.Raises.Accepted, load.Clock, options.DrainTimeout, cancellationToken);
+        var workOrdersIn = await workOrders.WaitForAsync(history.Jobs + load.Raises.Accepted, load.Clock, options.DrainTimeout, cancellationToken);
         var operations = await HostStorageOperations.CloseAsync(
             client, options.OperatorKey, new QueueServiceClient(options.Storage), operationsWindow, client.Requests - requestsAfterLoad, options.DrainTimeout, cancellationToken);
-        var uncertain = load.UnansweredEventIds.ToHashSet(StringComparer.Ordinal);
+        var uncertain = load.UnansweredEventIds.Concat(history.Uncertain).ToHashSet(StringComparer.Ordinal);
         var audits = new List<ChainAudit>();
         foreach (var association in estate.Associations)
         {
-            audits.Add(await ChainAudit.ReadAsync(client, association, acknowledged[association.AssociationId], uncertain, cancellationToken));
+            audits.Add(await ChainAudit.ReadAsync(client, association, acknowledged[association.AssociationId], uncertain, cancellationToken, history.EventIds[association.AssociationId]));
         }
 
         var sound = drained.Values.All(d => d.ReachedAt is not null) && audits.All(a => a.Sound);
-        LoadReport.Write(report, options, runTag, ceiling, load, drained, audits, workOrders, workOrdersIn, operations, sound);
+        LoadReport.Write(report, options, runTag, ceiling, history, load, drained, audits, workOrders, workOrdersIn, operations, sound);
         return sound ? 0 : 1;
     }
 }

@@ -32,6 +32,30 @@ public sealed class LoadCommandLineTests
     }
 
     [Theory]
+    [InlineData(new string[0], 0)]
+    [InlineData(new[] { "--preload", "0" }, 0)]
+    [InlineData(new[] { "--preload", "100000" }, 100_000)]
+    public void The_load_run_puts_down_history_only_when_asked(string[] arguments, int preload)
+    {
+        var parsed = LoadCommandLine.Create(NoEnvironment).Parse([.. arguments, "--storage", "UseDevelopmentStorage=true"]);
+
+        Assert.Empty(parsed.Errors);
+        Assert.Equal(preload, ((LoadCommand)parsed.CommandResult.Command).Bind(parsed).Preload);
+    }
+
+    [Fact]
+    public async Task A_negative_history_is_a_usage_error_naming_the_option()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await LoadCommandLine.RunAsync(["--preload", "-1", "--storage", "UseDevelopmentStorage=true"], NoEnvironment, output, error, CancellationToken.None);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--preload must be a whole number from 0 up", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("--events", "0")]
     [InlineData("--events", "-5")]
     [InlineData("--bogus", "1")]
