@@ -29,7 +29,7 @@ public static class LoadReport
         Line($"run {runTag}: {options.ServiceUrl}  mix {(options.Mix == LoadMix.Full ? "full" : "raise-accept")}  associations {options.Associations}  jobs {options.Jobs}  concurrency {options.Concurrency}  limit {options.Duration.TotalSeconds:0} s  history {history.Events} events");
         Line($"load average at the end: {LoadAverage()}");
         Line("");
-        Line($"Azurite's ceiling: {ceiling}");
+        Line($"Azurite's ceiling{(history.Events > 0 ? " with the history stored" : "")}: {ceiling}");
         Line("");
         Line($"load phase: {seconds:0.00} s from the first request to the last 202");
         Line($"  accepted events  {events} ({string.Join(" + ", load.Logs.Select(l => $"{l.Accepted} {Short(l)}"))})  {intake:0.0} events/s = {ceiling.Ratio(intake):0.000} × ceiling;  {Rate(load.Acceptances.Accepted, seconds)} jobs/s accepted by the supplier");
