@@ -38,7 +38,7 @@ public sealed class WorkOrderDelivery(
             return;
         }
 
-        var workOrder = WorkOrder.FromRaised(await SealedRaiseAsync(order, cancellationToken));
+        var workOrder = WorkOrder.FromRaised(order.Raised ?? await SealedRaiseAsync(order, cancellationToken));
         var supplier = await parties.GetSupplierAsync(workOrder.SupplierId, cancellationToken)
             ?? throw new InvalidOperationException($"Job {order.JobId} names unknown supplier {workOrder.SupplierId}.");
 
@@ -67,7 +67,7 @@ public sealed class WorkOrderDelivery(
         logger.LogError("Work order {JobId} dead-lettered after {Attempt} attempts: {Error}", order.JobId, order.Attempt, error);
     }
 
-    /// <summary>The job's <c>job.raised</c> as sealed on its chain: the work order is only issued once it is there.</summary>
+    /// <summary>The job's <c>job.raised</c> as sealed on its chain, for a message queued without it.</summary>
     private async Task<LedgerTransaction> SealedRaiseAsync(WorkOrderMessage order, CancellationToken cancellationToken)
     {
         if (await ledger.FindEventAsync(order.Chain.Value, order.RaisedEventId.Value, cancellationToken) is { } location

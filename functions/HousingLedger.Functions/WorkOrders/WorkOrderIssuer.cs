@@ -18,6 +18,6 @@ public sealed class WorkOrderIssuer(StorageClients storage) : IAppendedEventHand
         // All at once: a block holds up to 98 raises, and its chain's next block waits for their work orders.
         var queue = storage.Queues.GetQueueClient(StorageNames.WorkOrdersQueue);
         await Task.WhenAll(appended.Where(tx => tx.Type == JobEventTypes.Raised).Select(raised =>
-            queue.SendMessageAsync(new WorkOrderMessage(TypedId.Parse<AssociationId>(raised.Chain), TypedId.Parse<JobId>(raised.Subject), TypedId.Parse<EventId>(raised.EventId), 1).Write(), cancellationToken)));
+            queue.SendMessageAsync(new WorkOrderMessage(TypedId.Parse<AssociationId>(raised.Chain), TypedId.Parse<JobId>(raised.Subject), TypedId.Parse<EventId>(raised.EventId), 1, raised).Write(), cancellationToken)));
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using HousingLedger.Functions.Tests.Support;
+using HousingLedger.Functions.WorkOrders;
 using HousingLedger.Infrastructure.Storage;
 using HousingLedger.Testing;
 
@@ -35,6 +36,28 @@ public sealed class WorkOrderDeliveryTests(AzuriteFixture azurite) : SupplierSer
         var poison = Azurite.Storage.Queues.GetQueueClient(StorageNames.PoisonQueueFor(StorageNames.WorkOrdersQueue));
         var dead = await poison.PeekMessagesAsync(32);
         Assert.Contains(dead.Value, m => m.Body.ToString().Contains(jobId, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_work_order_queued_without_its_raise_is_read_from_the_chain_and_delivered_alike()
+    {
+        SupplierEndpoint.Answer = 503;
+        var (association, jobId) = await RaiseJobAsync();
+        await WaitForWorkOrderAsync(association, jobId, "failed");
+        var poison = Azurite.Storage.Queues.GetQueueClient(StorageNames.PoisonQueueFor(StorageNames.WorkOrdersQueue));
+        var dead = (await poison.PeekMessagesAsync(32)).Value.Select(m => WorkOrderMessage.Read(m.Body.ToString())).First(m => m?.JobId.Value == jobId)!;
+        Assert.NotNull(dead.Raised);
+
+        // As queued before messages carried the raise.
+        SupplierEndpoint.Answer = 200;
+        var withoutRaise = dead with { Attempt = 1, Raised = null };
+        await Host.Services.GetRequiredService<WorkOrderDelivery>().AttemptAsync(withoutRaise, withoutRaise.Write(), CancellationToken.None);
+
+        await WaitForWorkOrderAsync(association, jobId, "delivered");
+        var bodies = SupplierEndpoint.Received.Where(w => w.WebhookId == "wo_" + jobId).Select(w => w.Body).ToList();
+        Assert.Equal(4, bodies.Count);
+        Assert.All(SupplierEndpoint.Received, w => Assert.True(w.SignatureVerified));
+        Assert.Equal(bodies[0].GetProperty("data").GetRawText(), bodies[3].GetProperty("data").GetRawText());
     }
 
     [Fact]
