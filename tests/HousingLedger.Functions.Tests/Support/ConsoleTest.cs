@@ -35,10 +35,11 @@ public abstract class ConsoleTest(AzuriteFixture azurite) : ServiceTest(azurite)
             Locale = "en-GB",
             TimezoneId = "Europe/London",
         });
-        context.SetDefaultTimeout(30_000);
-
-        // Waiting for an event to reach the chain can take seconds on a busy two-core machine.
-        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(15_000);
+        // Waits outlast a pause of the whole test Azurite, not only a busy two-core machine: its queue garbage
+        // collection stops every table and queue call while it runs, once a minute, measured at 11.6 s after a
+        // minute of heavy queue traffic (docs/performance.md, "Azurite's queue garbage collection").
+        context.SetDefaultTimeout(60_000);
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(30_000);
         Page = await context.NewPageAsync();
         Page.PageError += (_, error) => scriptErrors.Add(error);
 
