@@ -34,10 +34,12 @@ public sealed class AppendWakeUpTests(AzuriteFixture azurite) : ServiceTest(azur
     {
         var before = Counts.Snapshot();
 
-        // All asked for before the first send can have answered: the first sends, the rest wait for it.
+        // Asked for in one go: the first sends, and the rest wait for it. A send may answer before the last is asked
+        // for (a busy machine can pause this thread for longer than a send takes), and then the next one sends again;
+        // each caller sending its own would make it fifty.
         await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Intake.WakeAppenderAsync(chain, CancellationToken.None)));
 
-        Assert.Equal(1, Counts.Snapshot().Minus(before).QueueSends);
+        Assert.InRange(Counts.Snapshot().Minus(before).QueueSends, 1, 5);
     }
 
     [Fact]
@@ -66,11 +68,10 @@ public sealed class AppendWakeUpTests(AzuriteFixture azurite) : ServiceTest(azur
     public async Task A_caller_that_gives_up_does_not_cancel_the_wake_up_others_share()
     {
         var before = Counts.Snapshot();
-        using var givingUp = new CancellationTokenSource();
 
-        var first = Intake.WakeAppenderAsync(chain, givingUp.Token);
+        // Given up from the start, so it cannot have seen the send through before giving up, however fast the send is.
+        var first = Intake.WakeAppenderAsync(chain, new CancellationToken(canceled: true));
         var second = Intake.WakeAppenderAsync(chain, CancellationToken.None);
-        await givingUp.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
         await second;
