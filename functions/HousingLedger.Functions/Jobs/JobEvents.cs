@@ -66,11 +66,8 @@ public sealed class JobEvents(JobStore jobs, ContractStore contracts, DirectoryS
                 return await DuplicateOfAsync(command, stored, cancellationToken) ?? new JobEventResult.NotFound();
             }
 
-            var now = time.GetUtcNow();
-            var occurredAt = command.OccurredAt ?? now;
-            var record = stored.Record;
-            var outcome = JobLifecycle.Apply(record.Job, command.Type, occurredAt, now);
-            if (outcome is not JobEventOutcome.Applied applied)
+            var (prepared, outcome) = Prepare(command, stored);
+            if (prepared is null)
             {
                 // A retry of an event already recorded usually no longer fits the job it moved on: it is a duplicate.
                 return await DuplicateOfAsync(command, stored, cancellationToken) ?? outcome switch
@@ -81,28 +78,90 @@ public sealed class JobEvents(JobStore jobs, ContractStore contracts, DirectoryS
                 };
             }
 
-            var recordedAt = now > record.LastRecordedAt ? now : record.LastRecordedAt.AddTicks(1);
-            var tx = intake.NewTransaction(command.Type, command.AssociationId.Value, command.EventId, occurredAt, command.Actor, command.JobId.Value, command.Data, recordedAt);
-            var eventId = TypedId.Parse<EventId>(tx.EventId);
-            var updated = record.With(applied.Next, new JobEventEntry(tx.EventId, tx.Type, tx.OccurredAt, tx.RecordedAt, tx.Actor));
-            IEnumerable<StateChange> changes = [.. JobStore.Moved(stored, updated), .. command.ExtraChanges];
-            if (command.KeptText is { } kept)
-            {
-                changes = changes.Append(JobStore.FreeText(eventId, kept.Row));
-            }
-
-            switch (await intake.AcceptAsync(tx, changes, cancellationToken, command.WakeAppender))
+            switch (await intake.AcceptAsync(prepared.Acceptance.Transaction, prepared.Acceptance.Changes, cancellationToken, command.WakeAppender))
             {
                 case AcceptOutcome.Accepted:
-                    return new JobEventResult.Recorded(eventId, updated.Job);
+                    return prepared.Recorded;
                 case AcceptOutcome.DuplicateEvent:
-                    return new JobEventResult.Duplicate(eventId, record.Job);
+                    return new JobEventResult.Duplicate(prepared.Recorded.EventId, stored.Record.Job);
                 default:
                     continue; // the job moved on meanwhile: decide again on its new state
             }
         }
 
         return new JobEventResult.Conflict("The job changed repeatedly while this event was being recorded; send it again.");
+    }
+
+    /// <summary>
+    /// Records events on jobs of one association in as few transactions as they fit, with <paramref name="shared"/>
+    /// rows written once with them (settlement's run row): every event that fits its job as read goes in one
+    /// transaction. One that does not fit, or whose rows the transaction refuses, is left for the caller to record
+    /// alone with <see cref="RecordAsync"/>, which gives it its own answer; the rest go again without it. Nothing
+    /// is written when a shared row is refused. The caller wakes the appender. At most 100 rows in all.
+    /// </summary>
+    public async Task<RecordedTogether> RecordTogetherAsync(
+        AssociationId associationId, IReadOnlyList<JobEventCommand> commands, IReadOnlyList<StateChange> shared, CancellationToken cancellationToken)
+    {
+        var stored = await Task.WhenAll(commands.Select(command => command.AssociationId == associationId
+            ? jobs.GetAsync(associationId, command.JobId, cancellationToken)
+            : throw new ArgumentException($"Job {command.JobId} is not of association {associationId}.", nameof(commands))));
+        var together = new List<(JobEventCommand Command, PreparedEvent Prepared)>();
+        var left = new List<JobEventCommand>();
+        for (var i = 0; i < commands.Count; i++)
+        {
+            if (stored[i] is { } job && Prepare(commands[i], job).Prepared is { } prepared)
+            {
+                together.Add((commands[i], prepared));
+            }
+            else
+            {
+                left.Add(commands[i]);
+            }
+        }
+
+        while (together.Count > 0)
+        {
+            var refused = await intake.AcceptTogetherAsync(associationId.Value, [.. together.Select(t => t.Prepared.Acceptance)], shared, cancellationToken);
+            if (refused is null)
+            {
+                break;
+            }
+
+            if (refused.Index is not { } index)
+            {
+                return new RecordedTogether.SharedRowRefused();
+            }
+
+            left.Add(together[index].Command);
+            together.RemoveAt(index);
+        }
+
+        return new RecordedTogether.Committed([.. together.Select(t => t.Prepared.Recorded)], left);
+    }
+
+    // The event's transaction and the rows it changes, if it fits the job as stored; else why it does not.
+    private (PreparedEvent? Prepared, JobEventOutcome Outcome) Prepare(JobEventCommand command, StoredJob stored)
+    {
+        var now = time.GetUtcNow();
+        var occurredAt = command.OccurredAt ?? now;
+        var record = stored.Record;
+        var outcome = JobLifecycle.Apply(record.Job, command.Type, occurredAt, now);
+        if (outcome is not JobEventOutcome.Applied applied)
+        {
+            return (null, outcome);
+        }
+
+        var recordedAt = now > record.LastRecordedAt ? now : record.LastRecordedAt.AddTicks(1);
+        var tx = intake.NewTransaction(command.Type, command.AssociationId.Value, command.EventId, occurredAt, command.Actor, command.JobId.Value, command.Data, recordedAt);
+        var eventId = TypedId.Parse<EventId>(tx.EventId);
+        var updated = record.With(applied.Next, new JobEventEntry(tx.EventId, tx.Type, tx.OccurredAt, tx.RecordedAt, tx.Actor));
+        IEnumerable<StateChange> changes = [.. JobStore.Moved(stored, updated), .. command.ExtraChanges];
+        if (command.KeptText is { } kept)
+        {
+            changes = changes.Append(JobStore.FreeText(eventId, kept.Row));
+        }
+
+        return (new PreparedEvent(new Acceptance(tx, changes), new JobEventResult.Recorded(eventId, updated.Job)), outcome);
     }
 
     // Asked only when the event cannot be recorded as it stands: on the way in, a duplicate is caught by the claim
@@ -142,6 +201,26 @@ public sealed class JobEvents(JobStore jobs, ContractStore contracts, DirectoryS
         ["propertyRef"] = job.PropertyRef,
         ["deadline"] = UtcTimestamp.Format(job.Deadline),
     };
+}
+
+/// <summary>An event ready to accept, and the answer it gets once accepted.</summary>
+internal sealed record PreparedEvent(Acceptance Acceptance, JobEventResult.Recorded Recorded);
+
+/// <summary>How recording events together ended.</summary>
+public abstract record RecordedTogether
+{
+    private RecordedTogether()
+    {
+    }
+
+    /// <summary>
+    /// One transaction recorded <paramref name="Recorded"/> (none, if none fitted); <paramref name="Left"/> were not
+    /// recorded, and are for the caller to record alone.
+    /// </summary>
+    public sealed record Committed(IReadOnlyList<JobEventResult.Recorded> Recorded, IReadOnlyList<JobEventCommand> Left) : RecordedTogether;
+
+    /// <summary>A shared row changed since it was read; nothing was written.</summary>
+    public sealed record SharedRowRefused : RecordedTogether;
 }
 
 /// <summary>A job someone wants raised: what to raise, under which event id (the Idempotency-Key, if given), and by whom.</summary>

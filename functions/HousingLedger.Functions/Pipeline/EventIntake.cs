@@ -43,6 +43,14 @@ public sealed class EventIntake(StateStore state, StorageClients storage, TimePr
     }
 
     /// <summary>
+    /// Accepts several events of <paramref name="chain"/> and rows they share in one transaction (see
+    /// <see cref="StateStore.AcceptTogetherAsync"/>), without waking the appender: the caller wakes it once when done.
+    /// </summary>
+    public Task<RefusedAcceptance?> AcceptTogetherAsync(
+        string chain, IReadOnlyList<Acceptance> acceptances, IEnumerable<StateChange> shared, CancellationToken cancellationToken) =>
+        state.AcceptTogetherAsync(chain, acceptances, shared, cancellationToken);
+
+    /// <summary>
     /// Asks for everything accepted on <paramref name="chain"/> to be appended; best effort, since the catch-up timer
     /// appends it anyway. Callers that ask while a wake-up of the chain is being sent share that one: the appender
     /// reads the outbox only once the message has been received, after the send ends, so after each caller's event

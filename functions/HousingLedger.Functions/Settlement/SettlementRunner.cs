@@ -13,8 +13,8 @@ namespace HousingLedger.Functions.Settlement;
 /// Runs settlement (SPEC §6) for one association or all of them. For each association it first files any run
 /// left unfinished, then opens its part of this run with a batch id, settles each payable job by recording
 /// <c>job.settled</c> under the job's own derived event id (so no job is ever settled twice: a second attempt
-/// is a duplicate of the first), and files the batch. Runs may overlap, and a run may stop anywhere: see
-/// <c>docs/settlement.md</c>.
+/// is a duplicate of the first), ten jobs to a storage transaction, and files the batch. Runs may overlap, and a
+/// run may stop anywhere: see <c>docs/settlement.md</c>.
 /// </summary>
 public sealed class SettlementRunner(
     PartyStore parties, SettlementStore settlements, ContractStore contractStore, ContractJobIndex index, JobEvents jobEvents, EventIntake intake,
@@ -24,6 +24,13 @@ public sealed class SettlementRunner(
     public const string Actor = "service:settlement";
 
     public const string HeldType = "settlement.held";
+
+    // Tries at settling a group before leaving it to the next run, should the run's row keep changing while it is open.
+    private const int SettleAttempts = 3;
+
+    // Jobs settled in one transaction. Each writes nine rows (its event's claim and outbox row, the job and its four
+    // index rows, its settled and spend rows) and the run's row is written once: 91 of the 100 a transaction allows.
+    private const int JobsPerTransaction = 10;
 
     /// <summary>Settles every onboarded association as of <paramref name="asOf"/>.</summary>
     public async Task<SettlementOutcome> RunForAllAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
@@ -116,6 +123,7 @@ public sealed class SettlementRunner(
         var terms = new SettlementRun(run.AsOf, Money.FromPence(options.Value.FeePerJobPence));
         var payees = new PayeeStandings(parties, bankDetails, run.AssociationId);
         var held = new List<HeldJob>();
+        var settling = new List<SettledJobRow>(JobsPerTransaction);
         var stored = false;
         try
         {
@@ -149,12 +157,18 @@ public sealed class SettlementRunner(
                         stored = true;
                     }
 
-                    if (!await SettleJobAsync(run, SettledJobRow.Of(settled, payee.Payee), cancellationToken))
+                    settling.Add(SettledJobRow.Of(settled, payee.Payee));
+                    if (settling.Count == JobsPerTransaction && !await SettleJobsAsync(run, settling, cancellationToken))
                     {
                         // Closed by an overlapping run, which reads these jobs afresh and records what it holds.
                         return held;
                     }
                 }
+            }
+
+            if (settling.Count > 0 && !await SettleJobsAsync(run, settling, cancellationToken))
+            {
+                return held;
             }
 
             await RecordHeldAsync(run, held, cancellationToken);
@@ -197,9 +211,42 @@ public sealed class SettlementRunner(
             "Settlement run {RunId} held {Count} jobs of association {AssociationId} until it confirms a change of bank details", run.RunId, held.Count, run.AssociationId);
     }
 
-    // Records job.settled with the job's settled row and a touch of the run row, all in one transaction; false
-    // once the run is closed to more jobs.
-    private async Task<bool> SettleJobAsync(SettlementRunRecord run, SettledJobRow settled, CancellationToken cancellationToken)
+    // Records job.settled for each of the jobs, with its settled rows, in one transaction that touches the run's row
+    // once; a job that cannot go with the others is settled alone. Empties the list; false once the run is closed to
+    // more jobs (those not yet settled are left for the next run).
+    private async Task<bool> SettleJobsAsync(SettlementRunRecord run, List<SettledJobRow> jobs, CancellationToken cancellationToken)
+    {
+        var commands = jobs.Select(job => SettleCommand(run, job)).ToList();
+        jobs.Clear();
+        for (var attempt = 0; attempt < SettleAttempts; attempt++)
+        {
+            var stored = await settlements.GetRunAsync(run.AssociationId, run.RunId, cancellationToken);
+            if (stored is null || stored.Record.Status != SettlementRunStatus.Settling)
+            {
+                return false;
+            }
+
+            if (await jobEvents.RecordTogetherAsync(run.AssociationId, commands, [SettlementStore.RunGuard(stored)], cancellationToken) is RecordedTogether.Committed committed)
+            {
+                foreach (var left in committed.Left)
+                {
+                    if (!await SettleJobAsync(run, left, cancellationToken))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            // The run's row changed under us: settle on if it is still open.
+        }
+
+        return false;
+    }
+
+    // Records one job.settled with a touch of the run row; false once the run is closed to more jobs.
+    private async Task<bool> SettleJobAsync(SettlementRunRecord run, JobEventCommand command, CancellationToken cancellationToken)
     {
         var stored = await settlements.GetRunAsync(run.AssociationId, run.RunId, cancellationToken);
         if (stored is null || stored.Record.Status != SettlementRunStatus.Settling)
@@ -207,13 +254,7 @@ public sealed class SettlementRunner(
             return false;
         }
 
-        var command = new JobEventCommand(
-            run.AssociationId, settled.JobId, JobEventTypes.Settled, SettlementEventIds.JobSettled(settled.JobId), null, Actor, settled.ToLedgerData(run.BatchId))
-        {
-            ExtraChanges = [.. SettlementStore.JobSettled(stored, settled)],
-            WakeAppender = false, // once for the whole run: see SettleAsync
-        };
-        switch (await jobEvents.RecordAsync(command, cancellationToken))
+        switch (await jobEvents.RecordAsync(command with { ExtraChanges = [SettlementStore.RunGuard(stored), .. command.ExtraChanges] }, cancellationToken))
         {
             case JobEventResult.Recorded:
             case JobEventResult.Duplicate: // settled already, by this run or another, into that run's batch
@@ -223,10 +264,18 @@ public sealed class SettlementRunner(
                 var now = await settlements.GetRunAsync(run.AssociationId, run.RunId, cancellationToken);
                 return now is not null && now.Record.Status == SettlementRunStatus.Settling;
             case var skipped:
-                logger.LogWarning("Settlement skipped job {JobId}: {Outcome}", settled.JobId, skipped);
+                logger.LogWarning("Settlement skipped job {JobId}: {Outcome}", command.JobId, skipped);
                 return true;
         }
     }
+
+    // A job's job.settled under its derived event id, with its settled rows; the caller adds the run's guard.
+    private static JobEventCommand SettleCommand(SettlementRunRecord run, SettledJobRow settled) =>
+        new(run.AssociationId, settled.JobId, JobEventTypes.Settled, SettlementEventIds.JobSettled(settled.JobId), null, Actor, settled.ToLedgerData(run.BatchId))
+        {
+            ExtraChanges = [.. SettlementStore.JobSettled(run, settled)],
+            WakeAppender = false, // once for the whole run: see SettleAsync
+        };
 }
 
 /// <summary>What a settlement run did: its id, its as-of time, the batches it filed (unfinished ones included) and the jobs it held.</summary>

@@ -35,16 +35,20 @@ public sealed class SettlementStore(StateStore state)
         state.PutAsync(run.AssociationId.Value, RunPrefix + run.RunId, run.ToDocument(), cancellationToken);
 
     /// <summary>
-    /// The rows written with a job's <c>job.settled</c>: the job settled into the run's batch, its spend in the month
-    /// of the run's as-of time (<see cref="SpendIndex"/>), and the run's row rewritten as read, so the event is
-    /// refused if the run was closed for filing meanwhile.
+    /// The rows written with a job's <c>job.settled</c>: the job settled into the run's batch, and its spend in the month
+    /// of the run's as-of time (<see cref="SpendIndex"/>). The transaction also carries the run's <see cref="RunGuard"/>.
     /// </summary>
-    public static IEnumerable<StateChange> JobSettled(StoredRun run, SettledJobRow settled) =>
+    public static IEnumerable<StateChange> JobSettled(SettlementRunRecord run, SettledJobRow settled) =>
     [
-        StateChange.Replace(RunPrefix + run.Record.RunId, run.Record.ToDocument(), run.Version),
-        StateChange.Create(SettledPrefix(run.Record.BatchId) + settled.JobId.Value, settled.ToDocument()),
-        SpendIndex.Change(JobSpend.Of(StatementMonth.Of(run.Record.AsOf), settled.JobId, settled.SupplierId, settled.ContractId, settled.Price)),
+        StateChange.Create(SettledPrefix(run.BatchId) + settled.JobId.Value, settled.ToDocument()),
+        SpendIndex.Change(JobSpend.Of(StatementMonth.Of(run.AsOf), settled.JobId, settled.SupplierId, settled.ContractId, settled.Price)),
     ];
+
+    /// <summary>
+    /// The run's row rewritten as read, once in each transaction that settles jobs into its batch, so that transaction
+    /// is refused if the run was closed for filing meanwhile.
+    /// </summary>
+    public static StateChange RunGuard(StoredRun run) => StateChange.Replace(RunPrefix + run.Record.RunId, run.Record.ToDocument(), run.Version);
 
     /// <summary>Every job settled into the batch, in job id order.</summary>
     public async IAsyncEnumerable<SettledJobRow> ListSettledAsync(AssociationId associationId, string batchId, [EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -22,7 +22,7 @@ namespace HousingLedger.Infrastructure.State;
 /// </summary>
 public sealed class StateStore(StorageClients storage)
 {
-    private readonly GroupCommit acceptances = new(() => storage.Tables.GetTableClient(StorageNames.StateTable));
+    private readonly GroupCommit commits = new(() => storage.Tables.GetTableClient(StorageNames.StateTable));
 
     internal TableClient Table => storage.Tables.GetTableClient(StorageNames.StateTable);
 
@@ -30,30 +30,55 @@ public sealed class StateStore(StorageClients storage)
     /// Accepts <paramref name="transaction"/> onto its chain's outbox together with the rows it changes.
     /// Nothing is written unless everything is.
     /// </summary>
-    public async Task<AcceptOutcome> AcceptAsync(LedgerTransaction transaction, IEnumerable<StateChange> changes, CancellationToken cancellationToken = default)
+    public async Task<AcceptOutcome> AcceptAsync(LedgerTransaction transaction, IEnumerable<StateChange> changes, CancellationToken cancellationToken = default) =>
+        await AcceptTogetherAsync(transaction.Chain, [new Acceptance(transaction, changes)], [], cancellationToken) is { } refused
+            ? refused.Outcome
+            : AcceptOutcome.Accepted;
+
+    /// <summary>
+    /// Accepts several events of <paramref name="chain"/>, each with the rows it changes, and <paramref name="shared"/>
+    /// rows written once for them all (a settlement run's row), in one entity-group transaction: all or none. At most
+    /// 100 rows in all, counting each event's claim and outbox row.
+    /// </summary>
+    /// <returns>Null when all are accepted; else which acceptance a refused row belongs to, and how it was refused.</returns>
+    public async Task<RefusedAcceptance?> AcceptTogetherAsync(
+        string chain, IReadOnlyList<Acceptance> acceptances, IEnumerable<StateChange> shared, CancellationToken cancellationToken = default)
     {
-        var chain = transaction.Chain;
-        var actions = new List<TableTransactionAction>
+        var actions = shared.Select(change => change.ToAction(chain)).ToList();
+        var starts = new List<int>(acceptances.Count);
+        foreach (var (transaction, changes) in acceptances)
         {
-            new(TableTransactionActionType.Add, new TableEntity(chain, EventKey(transaction.EventId))
+            if (transaction.Chain != chain)
+            {
+                throw new ArgumentException($"Event {transaction.EventId} is of chain {transaction.Chain}, not {chain}.", nameof(acceptances));
+            }
+
+            starts.Add(actions.Count);
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(chain, EventKey(transaction.EventId))
             {
                 ["Type"] = transaction.Type,
                 ["Subject"] = transaction.Subject,
-            }),
-        };
-        actions.Add(new TableTransactionAction(TableTransactionActionType.Add, OutboxStore.RowOf(transaction)));
-        actions.AddRange(changes.Select(change => change.ToAction(chain)));
+            }));
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, OutboxStore.RowOf(transaction)));
+            actions.AddRange(changes.Select(change => change.ToAction(chain)));
+        }
 
         // Concurrent events of one chain commit together, each answering alone (see GroupCommit).
-        return await acceptances.CommitAsync(chain, actions, cancellationToken) switch
+        if (await commits.CommitAsync(chain, actions, cancellationToken) is not { } refused)
         {
-            null => AcceptOutcome.Accepted,
-            { Index: 0 } => AcceptOutcome.DuplicateEvent,
+            return null;
+        }
+
+        var owner = starts.FindLastIndex(start => start <= refused.Index);
+        var claim = owner >= 0 && starts[owner] == refused.Index;
+        return new RefusedAcceptance(owner >= 0 ? owner : null, refused.Status switch
+        {
+            _ when claim => AcceptOutcome.DuplicateEvent,
 
             // 404: a row it deletes has gone since it was read.
-            { Status: 404 or 412 } => AcceptOutcome.StaleState,
+            404 or 412 => AcceptOutcome.StaleState,
             _ => AcceptOutcome.AlreadyExists,
-        };
+        });
     }
 
     /// <summary>The event accepted on this chain under <paramref name="eventId"/>: its type and subject; null when there is none.</summary>
@@ -109,7 +134,6 @@ public sealed class StateStore(StorageClients storage)
         return null;
     }
 
-    /// <summary>Writes a document outside any event (e.g. a work order's delivery status); last writer wins.</summary>
     /// <summary>Writes a document that must not exist yet, outside any event; false, having written nothing, when it exists.</summary>
     internal async Task<bool> TryCreateAsync(string chain, string rowKey, JsonObject document, CancellationToken cancellationToken = default)
     {
@@ -124,6 +148,7 @@ public sealed class StateStore(StorageClients storage)
         }
     }
 
+    /// <summary>Writes a document outside any event (e.g. a work order's delivery status); last writer wins.</summary>
     internal async Task PutAsync(string chain, string rowKey, JsonObject document, CancellationToken cancellationToken = default)
     {
         await Table.UpsertEntityAsync(DocumentRow.Create(chain, rowKey, document), TableUpdateMode.Replace, cancellationToken);
@@ -137,6 +162,15 @@ public sealed record StoredDocument(JsonObject Document, string Version);
 
 /// <summary>An event accepted on a chain, as its claim on its id records it.</summary>
 public sealed record AcceptedEvent(string Type, string Subject);
+
+/// <summary>An event to accept, with the state rows it changes.</summary>
+public sealed record Acceptance(LedgerTransaction Transaction, IEnumerable<StateChange> Changes);
+
+/// <summary>
+/// Why events accepted together were not: the acceptance (by its index) whose row was refused, or null for one of the
+/// rows they share; and how.
+/// </summary>
+public sealed record RefusedAcceptance(int? Index, AcceptOutcome Outcome);
 
 /// <summary>How an attempt to accept an event ended.</summary>
 public enum AcceptOutcome

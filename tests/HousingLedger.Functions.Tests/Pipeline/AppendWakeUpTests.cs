@@ -16,14 +16,7 @@ public sealed class AppendWakeUpTests(AzuriteFixture azurite) : ServiceTest(azur
 {
     private readonly string chain = Identifier.New("asc");
 
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["AzureWebJobs.LedgerAppend.Disabled"] = "true",
-        ["AzureWebJobs.LedgerCatchUp.Disabled"] = "true",
-        ["AzureWebJobs.WorkOrderDispatch.Disabled"] = "true",
-        ["AzureWebJobs.Settlement.Disabled"] = "true",
-        [StorageClients.CountOperationsSettingName] = "true",
-    };
+    protected override IDictionary<string, string?> Settings => TriggersOffAndStorageCounted();
 
     private EventIntake Intake => Host.Services.GetRequiredService<EventIntake>();
 

@@ -1,3 +1,4 @@
+using HousingLedger.Infrastructure.Storage;
 using HousingLedger.Testing;
 
 namespace HousingLedger.Functions.Tests.Support;
@@ -16,6 +17,19 @@ public abstract class ServiceTest(AzuriteFixture azurite) : IAsyncLifetime
 
     /// <summary>Settings for the host on top of the test defaults.</summary>
     protected virtual IDictionary<string, string?>? Settings => null;
+
+    /// <summary>
+    /// Settings for a host whose queue triggers and timers are all off and whose storage calls are counted, so what it
+    /// counts is the test's own doing (a work-order trigger would resend what earlier tests left on the shared Azurite).
+    /// </summary>
+    protected static IDictionary<string, string?> TriggersOffAndStorageCounted() => new Dictionary<string, string?>
+    {
+        ["AzureWebJobs.LedgerAppend.Disabled"] = "true",
+        ["AzureWebJobs.LedgerCatchUp.Disabled"] = "true",
+        ["AzureWebJobs.WorkOrderDispatch.Disabled"] = "true",
+        ["AzureWebJobs.Settlement.Disabled"] = "true",
+        [StorageClients.CountOperationsSettingName] = "true",
+    };
 
     /// <summary>The host's clock; the system's when null.</summary>
     protected virtual TimeProvider? Clock => null;
