@@ -13,7 +13,7 @@ internal static class CommonOptions
         Count(name, defaultValue, description, from: 1, helpName);
 
     /// <summary>A count that may be none: digits only, from 0 up.</summary>
-    public static Option<int> NoneOrMore(string name, string description) => Count(name, 0, description, from: 0, "n");
+    public static Option<int> NoneOrMore(string name, string description, int defaultValue = 0) => Count(name, defaultValue, description, from: 0, "n");
 
     private static Option<int> Count(string name, int defaultValue, string description, int from, string helpName) => new(name)
     {

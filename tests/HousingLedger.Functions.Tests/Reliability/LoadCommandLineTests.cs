@@ -43,6 +43,18 @@ public sealed class LoadCommandLineTests
         Assert.Equal(preload, ((LoadCommand)parsed.CommandResult.Command).Bind(parsed).Preload);
     }
 
+    [Theory]
+    [InlineData(new string[0], 100_000, 1_000)]
+    [InlineData(new[] { "--settled", "0", "--payable", "100000" }, 0, 100_000)]
+    public void A_settlement_run_may_pay_a_contract_with_no_settled_history(string[] arguments, int settled, int payable)
+    {
+        var parsed = LoadCommandLine.Create(NoEnvironment).Parse(["settlement", .. arguments]);
+
+        Assert.Empty(parsed.Errors);
+        var options = ((HousingLedger.LoadGenerator.Settlement.SettlementLoadCommand)parsed.CommandResult.Command).Bind(parsed);
+        Assert.Equal((settled, payable), (options.Settled, options.Payable));
+    }
+
     [Fact]
     public async Task A_negative_history_is_a_usage_error_naming_the_option()
     {

@@ -52,27 +52,9 @@ public static class PoisonRun
         InputFaultOptions options, string storageConnection, IDictionary<string, string?> settings, TextWriter report, CancellationToken cancellationToken)
     {
         var invocations = new InvocationLog();
-        // The sample settings' schedules, which the host reads from the repository only when run from within it.
-        var configuration = new Dictionary<string, string?>
-        {
-            ["Ledger:CatchUpSchedule"] = "0 * * * * *",
-            ["Settlement:Schedule"] = "0 0 2 * * *",
-            ["Settlement:FeePerJobPence"] = "25",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["AzureWebJobs.Settlement.Disabled"] = "true",
-        };
-        foreach (var (key, value) in settings)
-        {
-            configuration[key] = value;
-        }
-
-        configuration["AzureWebJobsStorage"] = storageConnection;
-        await using var app = StandaloneHost.Create(
-            new WebApplicationOptions { Args = ["--urls", "http://127.0.0.1:0"], ContentRootPath = AppContext.BaseDirectory },
-            configuration,
-            services => services.AddLogging(logging => logging
-                .AddProvider(invocations)
-                .AddFilter<InvocationLog>(InvocationLog.Category, LogLevel.Information)));
+        await using var app = InProcessService.Create(storageConnection, settings, services => services.AddLogging(logging => logging
+            .AddProvider(invocations)
+            .AddFilter<InvocationLog>(InvocationLog.Category, LogLevel.Information)));
         await app.StartAsync(cancellationToken);
         try
         {

@@ -5,7 +5,7 @@ namespace HousingLedger.LoadGenerator.Settlement;
 /// <summary><c>settlement</c>: one contract year seeded into a private Azurite, settled in this process and measured.</summary>
 internal sealed class SettlementLoadCommand : Command
 {
-    private readonly Option<int> settled = CommonOptions.Positive("--settled", 100_000, "Jobs approved and settled earlier in the contract year.");
+    private readonly Option<int> settled = CommonOptions.NoneOrMore("--settled", "Jobs approved and settled earlier in the contract year.", 100_000);
     private readonly Option<int> payable = CommonOptions.Positive("--payable", 1_000, "Jobs approved since and not yet settled, paid by the run.");
 
     public SettlementLoadCommand()

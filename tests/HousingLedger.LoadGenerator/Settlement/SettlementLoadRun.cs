@@ -9,6 +9,7 @@ using HousingLedger.Infrastructure.Storage;
 using HousingLedger.Settlement;
 using HousingLedger.Values;
 using HousingLedger.Testing;
+using Azure.Data.Tables;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,6 +25,11 @@ public static class SettlementLoadRun
 {
     private static readonly TimeSpan Approved = TimeSpan.FromDays(35);
 
+    private static readonly TimeSpan CeilingDuration = TimeSpan.FromSeconds(10);
+
+    // A job.settled's claim and outbox row, the job, its four index rows, its settled row and its spend row.
+    private const int RowsPerJobSettled = 9;
+
     /// <returns>The process exit code: 0 every payable job was paid once and no other; 1 it was not so.</returns>
     public static async Task<int> RunAsync(SettlementLoadOptions options, TextWriter report, CancellationToken cancellationToken)
     {
@@ -32,18 +38,14 @@ public static class SettlementLoadRun
         var keys = Directory.CreateTempSubdirectory("hl-settlement-load");
         try
         {
-            await using var app = StandaloneHost.Create(
-                new WebApplicationOptions { Args = ["--urls", "http://127.0.0.1:0"], ContentRootPath = AppContext.BaseDirectory },
-                new Dictionary<string, string?>
-                {
-                    ["AzureWebJobsStorage"] = azurite.ConnectionString,
-                    ["Operator:ApiKey"] = LoadOptions.SampleOperatorKey,
-                    ["Signing:LocalKeyPath"] = Path.Combine(keys.FullName, "signing-key.pem"),
-                    ["Logging:LogLevel:Default"] = "Warning",
-                    ["AzureWebJobs.Settlement.Disabled"] = "true",
-                });
+            await using var app = InProcessService.Create(azurite.ConnectionString, new Dictionary<string, string?>
+            {
+                ["Operator:ApiKey"] = LoadOptions.SampleOperatorKey,
+                ["Signing:LocalKeyPath"] = Path.Combine(keys.FullName, "signing-key.pem"),
+                ["WebhookSecrets:LocalKeyPath"] = Path.Combine(keys.FullName, "webhook-secrets.key"),
+            });
             await app.StartAsync(cancellationToken);
-            return await MeasureAsync(app, options, report, cancellationToken);
+            return await MeasureAsync(app, new TableServiceClient(azurite.ConnectionString), options, report, cancellationToken);
         }
         finally
         {
@@ -52,7 +54,8 @@ public static class SettlementLoadRun
         }
     }
 
-    private static async Task<int> MeasureAsync(WebApplication app, SettlementLoadOptions options, TextWriter report, CancellationToken cancellationToken)
+    private static async Task<int> MeasureAsync(
+        WebApplication app, TableServiceClient tables, SettlementLoadOptions options, TextWriter report, CancellationToken cancellationToken)
     {
         using var client = new ServiceClient(new Uri(app.Urls.First()));
         var runTag = Guid.NewGuid().ToString("N")[..8];
@@ -78,6 +81,9 @@ public static class SettlementLoadRun
         report.WriteLine(Invariant(
             $"Seeded {options.Settled} settled and {options.Payable} payable jobs of one contract, raised {UtcTimestamp(firstRaised)} to {UtcTimestamp(lastRaised)}, in {seeding.Elapsed.TotalSeconds:F1} s."));
 
+        // Measured with the contract's jobs stored, as the run meets the storage.
+        var ceiling = await AzuriteCeiling.MeasureAsync(tables, runTag, CeilingDuration, cancellationToken);
+        report.WriteLine($"Azurite's batched-insert ceiling: {ceiling}.");
         await ReportStorageSpeedAsync(app.Services, association.AssociationId, terms, payable, asOf, report, cancellationToken);
 
         var runner = app.Services.GetRequiredService<SettlementRunner>();
@@ -87,6 +93,7 @@ public static class SettlementLoadRun
         var baseline = GC.GetGCMemoryInfo().HeapSizeBytes;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var peak = HeapPeak.Start();
+        var sinceStart = Stopwatch.StartNew();
         var clock = Stopwatch.StartNew();
         var outcome = await runner.RunAsync(asOf, [TypedId.Parse<AssociationId>(association.AssociationId)], cancellationToken);
         var elapsed = clock.Elapsed;
@@ -99,10 +106,17 @@ public static class SettlementLoadRun
 
         var paid = await PaidJobsAsync(app.Services.GetRequiredService<SettlementStore>(), association.AssociationId, outcome, cancellationToken);
 
-        // Every job.settled onto the chain before the host stops, so no append is cut short on the way out.
+        // Every job.settled onto the chain before the host stops, so no append is cut short on the way out: the
+        // appender has been at it since the run woke it, and this drains what it has not reached yet.
+        clock.Restart();
         await app.Services.GetRequiredService<LedgerAppender>().AppendPendingAsync(association.AssociationId, cancellationToken);
+        var chained = clock.Elapsed;
+        var onChain = sinceStart.Elapsed;
         var sound = paid.Count == payable.Count && paid.ToHashSet(StringComparer.Ordinal).SetEquals(payable) && again.Batches.Count == 0;
-        report.WriteLine(Invariant($"Settlement run: {paid.Count} jobs paid in {outcome.Batches.Count} batch(es) in {elapsed.TotalSeconds:F1} s ({paid.Count / elapsed.TotalSeconds:F0} jobs/s)."));
+        var jobsPerSecond = paid.Count / elapsed.TotalSeconds;
+        report.WriteLine(Invariant(
+            $"Settlement run: {paid.Count} jobs paid in {outcome.Batches.Count} batch(es) in {elapsed.TotalSeconds:F1} s ({jobsPerSecond:F0} jobs/s = {ceiling.Ratio(jobsPerSecond):F4} × the ceiling; {ceiling.Ratio(jobsPerSecond * RowsPerJobSettled):F3} × counting the {RowsPerJobSettled} rows each job settled writes)."));
+        report.WriteLine(Invariant($"Every job.settled on the chain {onChain.TotalSeconds:F1} s after the run began ({chained.TotalSeconds:F1} s after the second run ended)."));
         report.WriteLine(Invariant($"Managed heap after a collection: {Mib(baseline)} MiB before the run, at most {Mib(peakHeap)} MiB during it (+{Mib(peakHeap - baseline)} MiB); {GC.CollectionCount(2)} gen 2 collections in all."));
         report.WriteLine(Invariant($"Allocated during the run: {Mib(allocated)} MiB (this process: the run, and the host's appender and queue listeners beside it)."));
         report.WriteLine(Invariant($"A second run as of the same time: {again.Batches.Count} batches, in {idle.TotalMilliseconds:F0} ms."));
