@@ -17,9 +17,10 @@ namespace HousingLedger.LoadGenerator.Settlement;
 
 /// <summary>
 /// One settlement measurement: a private Azurite, the service in this process (so its memory is this process's),
-/// one association's contract year seeded, then the service's own <see cref="SettlementRunner"/> run as the
-/// timer and <c>POST /api/settlements</c> run it, timed, with the managed heap sampled throughout; then a second
-/// run as of the same time, which must find nothing to pay.
+/// one association's contract year seeded, then the service's own <see cref="SettlementRunner"/> settling its jobs
+/// and <see cref="BatchFiling"/> filing the batch, the steps a run of the timer or <c>POST /api/settlements</c> takes
+/// for an association, timed, with the managed heap sampled through each; then a whole second run as of the same
+/// time, which must find nothing to pay.
 /// </summary>
 public static class SettlementLoadRun
 {
@@ -92,19 +93,27 @@ public static class SettlementLoadRun
         GC.Collect();
         var baseline = GC.GetGCMemoryInfo().HeapSizeBytes;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        // The run's two steps as the runner takes them for an association (nothing is left unfinished to file first),
+        // each with its own heap peak: settling the jobs, then filing the batch.
         var peak = HeapPeak.Start();
         var sinceStart = Stopwatch.StartNew();
         var clock = Stopwatch.StartNew();
-        var outcome = await runner.RunAsync(asOf, [TypedId.Parse<AssociationId>(association.AssociationId)], cancellationToken);
+        var run = runner.NewRun(Identifier.New("run"), TypedId.Parse<AssociationId>(association.AssociationId), asOf);
+        await runner.SettleAsync(run, new ContractJobs(app.Services.GetRequiredService<ContractStore>(), app.Services.GetRequiredService<ContractJobIndex>()), cancellationToken);
+        var settlingPeak = await peak.StopAsync();
+        peak = HeapPeak.Start();
+        var filed = await app.Services.GetRequiredService<BatchFiling>().FileAsync(run, cancellationToken);
         var elapsed = clock.Elapsed;
-        var peakHeap = await peak.StopAsync();
+        var filingPeak = await peak.StopAsync();
+        var peakHeap = Math.Max(settlingPeak, filingPeak);
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        List<FiledBatch> batches = filed is null ? [] : [filed];
 
         clock.Restart();
         var again = await runner.RunAsync(asOf, [TypedId.Parse<AssociationId>(association.AssociationId)], cancellationToken);
         var idle = clock.Elapsed;
 
-        var paid = await PaidJobsAsync(app.Services.GetRequiredService<SettlementStore>(), association.AssociationId, outcome, cancellationToken);
+        var paid = await PaidJobsAsync(app.Services.GetRequiredService<SettlementStore>(), association.AssociationId, batches, cancellationToken);
 
         // Every job.settled onto the chain before the host stops, so no append is cut short on the way out: the
         // appender has been at it since the run woke it, and this drains what it has not reached yet.
@@ -115,9 +124,9 @@ public static class SettlementLoadRun
         var sound = paid.Count == payable.Count && paid.ToHashSet(StringComparer.Ordinal).SetEquals(payable) && again.Batches.Count == 0;
         var jobsPerSecond = paid.Count / elapsed.TotalSeconds;
         report.WriteLine(Invariant(
-            $"Settlement run: {paid.Count} jobs paid in {outcome.Batches.Count} batch(es) in {elapsed.TotalSeconds:F1} s ({jobsPerSecond:F0} jobs/s = {ceiling.Ratio(jobsPerSecond):F4} × the ceiling; {ceiling.Ratio(jobsPerSecond * RowsPerJobSettled):F3} × counting the {RowsPerJobSettled} rows each job settled writes)."));
+            $"Settlement run: {paid.Count} jobs paid in {batches.Count} batch(es) in {elapsed.TotalSeconds:F1} s ({jobsPerSecond:F0} jobs/s = {ceiling.Ratio(jobsPerSecond):F4} × the ceiling; {ceiling.Ratio(jobsPerSecond * RowsPerJobSettled):F3} × counting the {RowsPerJobSettled} rows each job settled writes)."));
         report.WriteLine(Invariant($"Every job.settled on the chain {onChain.TotalSeconds:F1} s after the run began ({chained.TotalSeconds:F1} s after the second run ended)."));
-        report.WriteLine(Invariant($"Managed heap after a collection: {Mib(baseline)} MiB before the run, at most {Mib(peakHeap)} MiB during it (+{Mib(peakHeap - baseline)} MiB); {GC.CollectionCount(2)} gen 2 collections in all."));
+        report.WriteLine(Invariant($"Managed heap after a collection: {Mib(baseline)} MiB before the run, at most {Mib(peakHeap)} MiB during it (+{Mib(peakHeap - baseline)} MiB: +{Mib(settlingPeak - baseline)} settling the jobs, +{Mib(filingPeak - baseline)} filing the batch); {GC.CollectionCount(2)} gen 2 collections in all."));
         report.WriteLine(Invariant($"Allocated during the run: {Mib(allocated)} MiB (this process: the run, and the host's appender and queue listeners beside it)."));
         report.WriteLine(Invariant($"A second run as of the same time: {again.Batches.Count} batches, in {idle.TotalMilliseconds:F0} ms."));
         report.WriteLine(sound ? "Every payable job was paid exactly once, and nothing else." : "UNSOUND: the jobs paid are not exactly the payable ones, or the second run paid something.");
@@ -153,10 +162,10 @@ public static class SettlementLoadRun
             $"On this storage: a point read takes {pointReads.Order().ElementAt(pointReads.Count / 2):F1} ms (median of {pointReads.Count}); reading the {lateness.JobsInScope} jobs due in the window took {due.TotalSeconds:F1} s, and the {approved} approvals of the contract year {clock.Elapsed.TotalSeconds:F1} s."));
     }
 
-    private static async Task<List<string>> PaidJobsAsync(SettlementStore settlements, string associationId, SettlementOutcome outcome, CancellationToken cancellationToken)
+    private static async Task<List<string>> PaidJobsAsync(SettlementStore settlements, string associationId, IEnumerable<FiledBatch> batches, CancellationToken cancellationToken)
     {
         var paid = new List<string>();
-        foreach (var batch in outcome.Batches)
+        foreach (var batch in batches)
         {
             await foreach (var job in settlements.ListSettledAsync(TypedId.Parse<AssociationId>(associationId), batch.BatchId, cancellationToken))
             {
