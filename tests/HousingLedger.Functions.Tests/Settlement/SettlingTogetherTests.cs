@@ -37,11 +37,7 @@ public sealed class SettlingTogetherTests(AzuriteFixture azurite) : ServiceTest(
     public async Task A_run_settles_its_jobs_ten_to_a_transaction_and_the_batch_pays_each_once()
     {
         var setup = await SettlementSetup.CreateAsync(Api);
-        var jobs = new List<string>();
-        for (var i = 0; i < 23; i++)
-        {
-            jobs.Add(await setup.ApprovedJobAsync(setup.Owner, March.AddHours(i * 12), TimeSpan.FromDays(2)));
-        }
+        var jobs = await ApprovedJobsAsync(setup, 23);
 
         var runner = Host.Services.GetRequiredService<SettlementRunner>();
         var run = runner.NewRun(Identifier.New("run"), setup.Owner.Id, AsOf);
@@ -51,7 +47,7 @@ public sealed class SettlingTogetherTests(AzuriteFixture azurite) : ServiceTest(
         Assert.Equal(3, Counts.Snapshot().Minus(before).Batches);
         await setup.SettleAsync(setup.Owner, AsOf);
         var paid = await setup.PaidJobsAsync(setup.Owner);
-        Assert.Equal(jobs.Order(StringComparer.Ordinal), paid.Select(p => p.JobId).Order(StringComparer.Ordinal));
+        Assert.Equal(jobs.Select(job => job.Value).Order(StringComparer.Ordinal), paid.Select(p => p.JobId).Order(StringComparer.Ordinal));
         Assert.All(paid, p => Assert.Equal(run.BatchId, p.BatchId));
     }
 
@@ -59,11 +55,7 @@ public sealed class SettlingTogetherTests(AzuriteFixture azurite) : ServiceTest(
     public async Task A_job_whose_rows_are_refused_is_left_to_be_recorded_alone_and_the_others_are_recorded_together()
     {
         var setup = await SettlementSetup.CreateAsync(Api);
-        var jobs = new List<JobId>();
-        for (var i = 0; i < 3; i++)
-        {
-            jobs.Add(TypedId.Parse<JobId>(await setup.ApprovedJobAsync(setup.Owner, March.AddDays(i), TimeSpan.FromDays(2))));
-        }
+        var jobs = await ApprovedJobsAsync(setup, 3);
 
         // The middle job's event claims the id its approval was recorded under, so the transaction refuses its claim.
         var approval = (await Host.Services.GetRequiredService<JobStore>().GetAsync(setup.Owner.Id, jobs[1]))!.Record.Events[^1].EventId;
@@ -81,11 +73,7 @@ public sealed class SettlingTogetherTests(AzuriteFixture azurite) : ServiceTest(
     public async Task Nothing_is_recorded_when_the_run_row_changed_since_it_was_read()
     {
         var setup = await SettlementSetup.CreateAsync(Api);
-        var jobs = new List<JobId>();
-        for (var i = 0; i < 2; i++)
-        {
-            jobs.Add(TypedId.Parse<JobId>(await setup.ApprovedJobAsync(setup.Owner, March.AddDays(i), TimeSpan.FromDays(2))));
-        }
+        var jobs = await ApprovedJobsAsync(setup, 2);
 
         var guard = await RunGuardAsync(setup.Owner.Id, closedAfterReading: true);
 
@@ -93,6 +81,18 @@ public sealed class SettlingTogetherTests(AzuriteFixture azurite) : ServiceTest(
 
         Assert.IsType<RecordedTogether.SharedRowRefused>(outcome);
         Assert.Equal([JobState.Approved, JobState.Approved], await StatesAsync(setup.Owner.Id, jobs));
+    }
+
+    // The owner's jobs, raised twelve hours apart in March, each completed two days after its raise and approved.
+    private static async Task<List<JobId>> ApprovedJobsAsync(SettlementSetup setup, int count)
+    {
+        var jobs = new List<JobId>();
+        for (var i = 0; i < count; i++)
+        {
+            jobs.Add(TypedId.Parse<JobId>(await setup.ApprovedJobAsync(setup.Owner, March.AddHours(i * 12), TimeSpan.FromDays(2))));
+        }
+
+        return jobs;
     }
 
     // A run's row as read; with closedAfterReading, closed for filing since, as an overlapping run would close it.

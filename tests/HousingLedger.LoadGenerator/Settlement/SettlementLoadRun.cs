@@ -9,7 +9,6 @@ using HousingLedger.Infrastructure.Storage;
 using HousingLedger.Settlement;
 using HousingLedger.Values;
 using HousingLedger.Testing;
-using Azure.Data.Tables;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -46,7 +45,7 @@ public static class SettlementLoadRun
                 ["WebhookSecrets:LocalKeyPath"] = Path.Combine(keys.FullName, "webhook-secrets.key"),
             });
             await app.StartAsync(cancellationToken);
-            return await MeasureAsync(app, new TableServiceClient(azurite.ConnectionString), options, report, cancellationToken);
+            return await MeasureAsync(app, options, report, cancellationToken);
         }
         finally
         {
@@ -55,8 +54,7 @@ public static class SettlementLoadRun
         }
     }
 
-    private static async Task<int> MeasureAsync(
-        WebApplication app, TableServiceClient tables, SettlementLoadOptions options, TextWriter report, CancellationToken cancellationToken)
+    private static async Task<int> MeasureAsync(WebApplication app, SettlementLoadOptions options, TextWriter report, CancellationToken cancellationToken)
     {
         using var client = new ServiceClient(new Uri(app.Urls.First()));
         var runTag = Guid.NewGuid().ToString("N")[..8];
@@ -77,7 +75,8 @@ public static class SettlementLoadRun
 
         var seeding = Stopwatch.StartNew();
         var history = new ContractHistory(association.AssociationId, association.ContractId, terms, Estate.ItemCode);
-        var stateTable = app.Services.GetRequiredService<StorageClients>().Tables.GetTableClient(StorageNames.StateTable);
+        var tables = app.Services.GetRequiredService<StorageClients>().Tables;
+        var stateTable = tables.GetTableClient(StorageNames.StateTable);
         var payable = await history.SeedAsync(stateTable, options.Settled, options.Payable, firstRaised, lastRaised, runTag, cancellationToken);
         report.WriteLine(Invariant(
             $"Seeded {options.Settled} settled and {options.Payable} payable jobs of one contract, raised {UtcTimestamp(firstRaised)} to {UtcTimestamp(lastRaised)}, in {seeding.Elapsed.TotalSeconds:F1} s."));
