@@ -40,7 +40,7 @@ public sealed class BatchManifest
     /// The manifest of <paramref name="batch"/> listing <paramref name="files"/>. Two files with one name are a
     /// programming error.
     /// </summary>
-    public static BatchManifest Create(PaymentBatch batch, IEnumerable<PaymentFile> files)
+    public static BatchManifest Create(PaymentBatch batch, IEnumerable<PaymentFileDigest> files)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(files);

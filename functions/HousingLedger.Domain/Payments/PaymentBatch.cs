@@ -4,11 +4,12 @@ using HousingLedger.Values;
 namespace HousingLedger.Payments;
 
 /// <summary>
-/// What one settlement run pays on behalf of one association (SPEC §7): one credit transfer per supplier, each with
-/// a remittance line per settled job. Built only through <see cref="Create"/>, so every batch holds its invariants:
-/// at least one transfer, one transfer per supplier, no job twice, no reference twice, every amount in range.
-/// Transfers are ordered by supplier id and lines by job id, so the same settlement always writes the same files.
-/// Totals are derived from the lines and never stored.
+/// What one settlement run pays on behalf of one association (SPEC §7): one credit transfer per supplier, each
+/// covering that supplier's settled jobs. Built only through <see cref="Create"/>, so every batch holds its
+/// invariants: at least one transfer, one transfer per supplier, no reference twice, every amount in range.
+/// Transfers are ordered by supplier id, so the same settlement always writes the same files. Totals are derived
+/// from the transfers and never stored. The remittance lines are not held here: they are checked one at a time by
+/// each transfer's <see cref="RemittanceTally"/> and written to the remittance CSV as they are read.
 /// </summary>
 public sealed class PaymentBatch
 {
@@ -61,11 +62,11 @@ public sealed class PaymentBatch
     public int NumberOfTransactions => Transfers.Count;
 
     /// <summary>How many settled jobs the batch pays for.</summary>
-    public int NumberOfJobs => Transfers.Sum(transfer => transfer.Lines.Count);
+    public int NumberOfJobs => Transfers.Sum(transfer => transfer.NumberOfJobs);
 
     /// <summary>
-    /// Checks and builds a batch. Every problem is reported as a field error whose path names the transfer and
-    /// line as given (e.g. <c>transfers[1].lines[0].jobId</c>); nothing throws for bad input.
+    /// Checks and builds a batch. Every problem is reported as a field error whose path names the transfer as given
+    /// (e.g. <c>transfers[1].endToEndReference</c>); nothing throws for bad input.
     /// </summary>
     public static Validated<PaymentBatch> Create(
         string batchId,
@@ -85,15 +86,7 @@ public sealed class PaymentBatch
             return Validated<PaymentBatch>.Invalid(errors);
         }
 
-        var ordered = given
-            .OrderBy(transfer => transfer.SupplierId, StringComparer.Ordinal)
-            .Select(transfer => new CreditTransfer(
-                transfer.SupplierId,
-                transfer.Payee,
-                transfer.EndToEndReference,
-                transfer.PayeeDetailsChangedRecently,
-                [.. transfer.Lines.OrderBy(line => line.JobId, StringComparer.Ordinal)]))
-            .ToList();
+        var ordered = given.OrderBy(transfer => transfer.SupplierId, StringComparer.Ordinal).ToList();
         return Validated<PaymentBatch>.Valid(new PaymentBatch(batchId, associationId, runId, createdAt, paymentDate, payer, ordered));
     }
 }

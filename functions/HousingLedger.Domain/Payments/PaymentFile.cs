@@ -34,4 +34,7 @@ public sealed class PaymentFile
 
     /// <summary>SHA-256 of <see cref="Content"/>, lowercase hex.</summary>
     public string Sha256 { get; }
+
+    /// <summary>The file as the manifest lists it.</summary>
+    public PaymentFileDigest Digest => new(Name, Sha256, Size);
 }

@@ -12,6 +12,18 @@ public sealed record SupplierRemittance(SupplierId SupplierId, IReadOnlyList<Rem
     public Money Amount => Money.Sum(Lines.Select(line => line.Payable));
 
     /// <summary>The supplier's credit transfer, once the caller knows its payee details and reference (SPEC §7, §9).</summary>
-    public CreditTransfer ToCreditTransfer(PaymentParty payee, string endToEndReference, bool payeeDetailsChangedRecently) =>
-        new(SupplierId.Value, payee, endToEndReference, payeeDetailsChangedRecently, Lines);
+    /// <exception cref="InvalidOperationException">A line is not one a batch can pay (see <see cref="RemittanceTally.Add"/>).</exception>
+    public CreditTransfer ToCreditTransfer(PaymentParty payee, string endToEndReference, bool payeeDetailsChangedRecently)
+    {
+        var tally = new RemittanceTally();
+        foreach (var line in Lines)
+        {
+            if (tally.Add(line) is [var first, ..])
+            {
+                throw new InvalidOperationException($"Job {line.JobId} cannot be paid: {first.Field} {first.Message}.");
+            }
+        }
+
+        return tally.ToCreditTransfer(SupplierId.Value, payee, endToEndReference, payeeDetailsChangedRecently);
+    }
 }

@@ -5,6 +5,8 @@ using HousingLedger.Infrastructure.PaymentFiles;
 using HousingLedger.Infrastructure.State;
 using HousingLedger.Infrastructure.Storage;
 using HousingLedger.Payments;
+using HousingLedger.Payments.Csv;
+using HousingLedger.Suppliers;
 using HousingLedger.Values;
 
 namespace HousingLedger.Functions.Settlement;
@@ -49,19 +51,18 @@ public sealed class BatchFiling(
             await settlements.PutRunAsync(record with { Status = SettlementRunStatus.Filing }, cancellationToken);
         }
 
-        var settled = new List<SettledJobRow>();
-        await foreach (var job in settlements.ListSettledAsync(run.AssociationId, run.BatchId, cancellationToken))
-        {
-            settled.Add(job);
-        }
-
-        if (settled.Count == 0)
+        // Two passes over the jobs settled into the batch, so nothing held grows with them: the first counts each
+        // supplier's transfer, the second streams the remittance CSV once the transfers are known.
+        var suppliers = await GatherAsync(record, cancellationToken);
+        if (suppliers.Count == 0)
         {
             await settlements.PutRunAsync(record with { Status = SettlementRunStatus.Empty }, cancellationToken);
             return null;
         }
 
-        if (await BuildAsync(record, settled, cancellationToken) is not { } batch)
+        // A supplier owed nothing gets no transfer: a bank file cannot carry a payment of zero.
+        var owed = suppliers.Where(supplier => supplier.Lines.PaysAnything).OrderBy(supplier => supplier.SupplierId.Value, StringComparer.Ordinal).ToList();
+        if (owed.Count == 0)
         {
             // Every job it settled was worth nothing (a zero price, or a discount or penalty of 1): their
             // job.settled records stand on the ledger, and there is nothing to pay.
@@ -69,70 +70,115 @@ public sealed class BatchFiling(
             return null;
         }
 
-        var written = PaymentBatchFiles.Write(batch);
-        if (!written.IsValid)
+        var batch = await BuildAsync(record, owed, cancellationToken);
+        var bank = BankFiles.Write(batch);
+        if (!bank.IsValid)
         {
-            throw new InvalidOperationException($"Batch {record.BatchId} cannot be written: {string.Join("; ", written.Errors)}");
+            throw new InvalidOperationException($"Batch {record.BatchId} cannot be written: {string.Join("; ", bank.Errors)}");
         }
 
         var folder = PaymentFileStore.FolderOf(record.AssociationId.Value, record.Day, record.BatchId);
-        foreach (var file in written.Value.Files)
+        foreach (var file in bank.Value.Files)
         {
-            if (await files.WriteAsync(folder, file, cancellationToken) == PaymentFileWrite.Differs)
-            {
-                throw new InvalidOperationException($"{folder}/{file.Name} holds other bytes than batch {record.BatchId} gives now; it is left untouched for finance to investigate.");
-            }
+            RequireSame(folder, file.Name, await files.WriteAsync(folder, file, cancellationToken), record);
         }
 
-        var filed = new FiledBatch(record.AssociationId, record.BatchId, record.RunId, folder, written.Value.ManifestHash, batch.NumberOfJobs, batch.ControlSum.Pence);
-        await RecordAsync(record, batch, written.Value, filed, cancellationToken);
+        var remittance = await WriteRemittanceAsync(record, owed, folder, cancellationToken);
+        var manifest = BatchManifest.Create(batch, [bank.Value.Pain001.Digest, bank.Value.Bacs.Digest, remittance]);
+        RequireSame(folder, BatchManifest.FileName, await files.WriteAsync(folder, manifest.File, cancellationToken), record);
+
+        var filed = new FiledBatch(record.AssociationId, record.BatchId, record.RunId, folder, manifest.Hash, batch.NumberOfJobs, batch.ControlSum.Pence);
+        await RecordAsync(record, batch, manifest, filed, cancellationToken);
         await storage.Queues.GetQueueClient(StorageNames.PaymentBatchesQueue)
             .SendMessageAsync(JsonSerializer.Serialize(filed, JsonSerializerOptions.Web), cancellationToken);
         await settlements.PutRunAsync(record with { Status = SettlementRunStatus.Filed }, cancellationToken);
         return filed;
     }
 
-    /// <summary>The batch paying <paramref name="settled"/>; null when no supplier is owed anything.</summary>
-    private async Task<PaymentBatch?> BuildAsync(SettlementRunRecord run, List<SettledJobRow> settled, CancellationToken cancellationToken)
+    // The first pass: each supplier's jobs in the batch, counted. The rows come one supplier's after another's.
+    private async Task<List<SupplierJobs>> GatherAsync(SettlementRunRecord run, CancellationToken cancellationToken)
+    {
+        var suppliers = new List<SupplierJobs>();
+        await foreach (var job in settlements.ListSettledAsync(run.AssociationId, run.BatchId, cancellationToken))
+        {
+            if (suppliers.Count == 0 || suppliers[^1].SupplierId != job.SupplierId)
+            {
+                if (suppliers.Exists(supplier => supplier.SupplierId == job.SupplierId))
+                {
+                    throw new InvalidDataException($"Batch {run.BatchId} holds the jobs of supplier {job.SupplierId} apart from one another (rows stored by an earlier build?).");
+                }
+
+                suppliers.Add(new SupplierJobs(job.SupplierId, job.Payee, new RemittanceTally()));
+            }
+
+            // Paid into the details the run decided to pay on (SettledJobRow.Payee), flagged when they changed in
+            // the 30 days before the run's as-of time (SPEC §9): both from stored facts, so a re-filing writes the same bytes.
+            var supplier = suppliers[^1];
+            if (job.Payee != supplier.Payee)
+            {
+                throw new InvalidDataException($"Batch {run.BatchId} holds jobs of supplier {job.SupplierId} settled against different bank details.");
+            }
+
+            if (supplier.Lines.Add(job.ToRemittanceLine()) is [var error, ..])
+            {
+                throw new InvalidDataException($"Batch {run.BatchId} cannot pay job {job.JobId}: {error.Field} {error.Message}.");
+            }
+        }
+
+        return suppliers;
+    }
+
+    /// <summary>The batch paying the <paramref name="owed"/> suppliers, in that order.</summary>
+    private async Task<PaymentBatch> BuildAsync(SettlementRunRecord run, List<SupplierJobs> owed, CancellationToken cancellationToken)
     {
         var association = await parties.GetAssociationAsync(run.AssociationId, cancellationToken)
             ?? throw new InvalidOperationException($"Association {run.AssociationId} has jobs settled but is not onboarded.");
-        var transfers = new List<CreditTransfer>();
         var reference = run.BatchId[(run.BatchId.IndexOf('_', StringComparison.Ordinal) + 1)..].ToUpperInvariant();
-        // A supplier owed nothing gets no transfer: a bank file cannot carry a payment of zero.
-        var owed = settled
-            .GroupBy(job => job.SupplierId)
-            .Where(supplier => supplier.Any(job => job.Price.Payable > Money.Zero))
-            .OrderBy(group => group.Key.Value, StringComparer.Ordinal);
-        foreach (var supplier in owed)
-        {
-            // Paid into the details the run decided to pay on (SettledJobRow.Payee), flagged when they changed in
-            // the 30 days before the run's as-of time (SPEC §9): both from stored facts, so a re-filing writes the same bytes.
-            var payees = supplier.Select(job => job.Payee).Distinct().ToList();
-            if (payees.Count != 1)
-            {
-                throw new InvalidDataException($"Batch {run.BatchId} holds jobs of supplier {supplier.Key} settled against {payees.Count} different bank details.");
-            }
-
-            var payee = payees[0];
-            var endToEnd = $"HL{reference[..Math.Min(10, reference.Length)]}-{transfers.Count + 1:D3}";
-            transfers.Add(new CreditTransfer(
-                supplier.Key.Value, PartyOf(payee.Account), endToEnd, payee.IsFlaggedAt(run.AsOf),
-                [.. supplier.Select(job => job.ToRemittanceLine())]));
-        }
-
-        if (transfers.Count == 0)
-        {
-            return null;
-        }
-
+        var transfers = owed.Select((supplier, index) => supplier.Lines.ToCreditTransfer(
+            supplier.SupplierId.Value,
+            PartyOf(supplier.Payee.Account),
+            $"HL{reference[..Math.Min(10, reference.Length)]}-{index + 1:D3}",
+            supplier.Payee.IsFlaggedAt(run.AsOf)));
         var batch = PaymentBatch.Create(run.BatchId, run.AssociationId.Value, run.RunId, run.StartedAt, run.Day, PartyOf(association.Bank), transfers);
         return batch.IsValid
             ? batch.Value
             : throw new InvalidOperationException($"Batch {run.BatchId} is not a valid payment batch: {string.Join("; ", batch.Errors)}");
     }
 
-    private async Task RecordAsync(SettlementRunRecord run, PaymentBatch batch, PaymentBatchFiles written, FiledBatch filed, CancellationToken cancellationToken)
+    // The second pass: the remittance CSV, streamed to storage one supplier's jobs at a time, in the transfers' order.
+    private async Task<PaymentFileDigest> WriteRemittanceAsync(SettlementRunRecord run, List<SupplierJobs> owed, string folder, CancellationToken cancellationToken)
+    {
+        using var upload = files.Begin(folder, RemittanceCsvWriter.FileName, RemittanceCsvWriter.ContentType);
+        await upload.WriteAsync(RemittanceCsvWriter.Header(), cancellationToken);
+        foreach (var supplier in owed)
+        {
+            var rows = 0;
+            await foreach (var job in settlements.ListSettledAsync(run.AssociationId, run.BatchId, supplier.SupplierId, cancellationToken))
+            {
+                await upload.WriteAsync(RemittanceCsvWriter.Row(supplier.SupplierId.Value, job.ToRemittanceLine()), cancellationToken);
+                rows++;
+            }
+
+            if (rows != supplier.Lines.NumberOfJobs)
+            {
+                throw new InvalidDataException($"Batch {run.BatchId} holds {supplier.Lines.NumberOfJobs} jobs of supplier {supplier.SupplierId} but {rows} under its key (rows stored by an earlier build?).");
+            }
+        }
+
+        var (outcome, digest) = await upload.CommitAsync(cancellationToken);
+        RequireSame(folder, RemittanceCsvWriter.FileName, outcome, run);
+        return digest;
+    }
+
+    private static void RequireSame(string folder, string name, PaymentFileWrite outcome, SettlementRunRecord run)
+    {
+        if (outcome == PaymentFileWrite.Differs)
+        {
+            throw new InvalidOperationException($"{folder}/{name} holds other bytes than batch {run.BatchId} gives now; it is left untouched for finance to investigate.");
+        }
+    }
+
+    private async Task RecordAsync(SettlementRunRecord run, PaymentBatch batch, BatchManifest manifest, FiledBatch filed, CancellationToken cancellationToken)
     {
         var eventId = SettlementEventIds.BatchCreated(run.BatchId);
         var data = new JsonObject
@@ -140,8 +186,8 @@ public sealed class BatchFiling(
             ["batchId"] = run.BatchId,
             ["runId"] = run.RunId,
             ["asOf"] = UtcTimestamp.Format(run.AsOf),
-            ["manifestSha256"] = written.ManifestHash,
-            ["manifest"] = written.Manifest.ToJson(),
+            ["manifestSha256"] = manifest.Hash,
+            ["manifest"] = manifest.ToJson(),
         };
         var row = new JsonObject
         {
@@ -151,11 +197,11 @@ public sealed class BatchFiling(
             ["createdAt"] = UtcTimestamp.Format(batch.CreatedAt),
             ["paymentDate"] = run.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["folder"] = filed.Folder,
-            ["manifestSha256"] = written.ManifestHash,
+            ["manifestSha256"] = manifest.Hash,
             ["numberOfJobs"] = batch.NumberOfJobs,
             ["numberOfTransactions"] = batch.NumberOfTransactions,
             ["controlSum"] = batch.ControlSum.Pence,
-            ["payeesWithRecentBankChanges"] = written.Manifest.ToJson()["payeesWithRecentBankChanges"]!.DeepClone(),
+            ["payeesWithRecentBankChanges"] = manifest.ToJson()["payeesWithRecentBankChanges"]!.DeepClone(),
             ["eventId"] = eventId.Value,
         };
         var tx = intake.NewTransaction("batch.created", run.AssociationId.Value, eventId, null, "service:settlement", run.BatchId, data);
@@ -164,6 +210,9 @@ public sealed class BatchFiling(
 
     // The name the account is held in: what the bank checks, and always within the files' name rules.
     private static PaymentParty PartyOf(BankAccount bank) => new(bank.AccountName, bank);
+
+    // One supplier's jobs in the batch as the first pass counts them, and the bank details they are paid into.
+    private sealed record SupplierJobs(SupplierId SupplierId, PayeeBank Payee, RemittanceTally Lines);
 }
 
 /// <summary>A filed payment batch, as finance's queue message and the settlement answer carry it.</summary>

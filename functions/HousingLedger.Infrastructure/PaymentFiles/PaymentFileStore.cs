@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
 using Azure;
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using HousingLedger.Infrastructure.Storage;
 using HousingLedger.Payments;
 
@@ -11,7 +10,8 @@ namespace HousingLedger.Infrastructure.PaymentFiles;
 /// Payment batch files in Blob Storage, container <c>payment-batches</c>, under
 /// <c>{associationId}/{yyyy-MM-dd}/{batchId}/{file}</c> (SPEC §7). Files are never overwritten: a write creates
 /// the blob only if none exists (<c>If-None-Match: *</c>), and when one does, its bytes must be the ones that
-/// would have been written. Thread-safe; register once.
+/// would have been written. A file is written whole from memory, or streamed (<see cref="Begin"/>).
+/// Thread-safe; register once.
 /// </summary>
 public sealed class PaymentFileStore(StorageClients storage)
 {
@@ -26,31 +26,24 @@ public sealed class PaymentFileStore(StorageClients storage)
     }
 
     /// <summary>
-    /// Stores <paramref name="file"/> in <paramref name="folder"/> unless it is there already.
-    /// <see cref="PaymentFileWrite.Written"/> when this call created it, <see cref="PaymentFileWrite.AlreadyStored"/>
-    /// when an earlier write left the same bytes, <see cref="PaymentFileWrite.Differs"/> when the stored bytes are
-    /// other than these (the stored file is left as it is).
+    /// Stores <paramref name="file"/>, held whole in memory, in <paramref name="folder"/> unless it is there already
+    /// (see <see cref="PaymentFileUpload.CommitAsync"/> for the outcomes).
     /// </summary>
     public async Task<PaymentFileWrite> WriteAsync(string folder, PaymentFile file, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(folder);
         ArgumentNullException.ThrowIfNull(file);
-        var blob = Container.GetBlobClient(folder + "/" + file.Name);
-        try
-        {
-            await blob.UploadAsync(BinaryData.FromBytes(file.Content), new BlobUploadOptions
-            {
-                HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType },
-                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-            }, cancellationToken);
-            return PaymentFileWrite.Written;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            var stored = await blob.DownloadContentAsync(cancellationToken);
-            var storedHash = Convert.ToHexStringLower(SHA256.HashData(stored.Value.Content.ToMemory().Span));
-            return storedHash == file.Sha256 ? PaymentFileWrite.AlreadyStored : PaymentFileWrite.Differs;
-        }
+        using var upload = Begin(folder, file.Name, file.ContentType);
+        await upload.WriteAsync(file.Content, cancellationToken);
+        return (await upload.CommitAsync(cancellationToken)).Outcome;
+    }
+
+    /// <summary>Begins storing a file named <paramref name="name"/> in <paramref name="folder"/>, to be written a piece at a time.</summary>
+    public PaymentFileUpload Begin(string folder, string name, string contentType)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(contentType);
+        return new PaymentFileUpload(Container.GetBlockBlobClient(folder + "/" + name), name, contentType);
     }
 
     /// <summary>A stored file of <paramref name="folder"/>, or null when there is none by that name.</summary>

@@ -7,7 +7,7 @@ using HousingLedger.Values;
 namespace HousingLedger.Infrastructure.State;
 
 /// <summary>
-/// A job settled into a batch (<c>settled|{batchId}|{jobId}</c>), written in the same transaction as its
+/// A job settled into a batch (<c>settled|{batchId}|{supplierId}|{jobId}</c>), written in the same transaction as its
 /// <c>job.settled</c> event: the batch is gathered from these rows, so it holds exactly the jobs settled into it.
 /// Each names the payee's bank details the run took its hold decision on (<see cref="Payee"/>), so the batch pays
 /// those, and flags them, however late it is filed.

@@ -8,8 +8,9 @@ namespace HousingLedger.Infrastructure.State;
 
 /// <summary>
 /// Settlement's rows in an association's state partition: <c>settlementrun|{runId}</c>, its part of each run
-/// (<see cref="SettlementRunRecord"/>); <c>settled|{batchId}|{jobId}</c>, each job settled into a batch
-/// (<see cref="SettledJobRow"/>); and <c>batch|{batchId}</c>, each batch filed, as finance lists it.
+/// (<see cref="SettlementRunRecord"/>); <c>settled|{batchId}|{supplierId}|{jobId}</c>, each job settled into a batch
+/// (<see cref="SettledJobRow"/>), keyed so one supplier's jobs are read together, in job id order, as the batch's
+/// files list them; and <c>batch|{batchId}</c>, each batch filed, as finance lists it.
 /// </summary>
 public sealed class SettlementStore(StateStore state)
 {
@@ -40,7 +41,7 @@ public sealed class SettlementStore(StateStore state)
     /// </summary>
     public static IEnumerable<StateChange> JobSettled(SettlementRunRecord run, SettledJobRow settled) =>
     [
-        StateChange.Create(SettledPrefix(run.BatchId) + settled.JobId.Value, settled.ToDocument()),
+        StateChange.Create(SettledPrefix(run.BatchId, settled.SupplierId) + settled.JobId.Value, settled.ToDocument()),
         SpendIndex.Change(JobSpend.Of(StatementMonth.Of(run.AsOf), settled.JobId, settled.SupplierId, settled.ContractId, settled.Price)),
     ];
 
@@ -50,14 +51,13 @@ public sealed class SettlementStore(StateStore state)
     /// </summary>
     public static StateChange RunGuard(StoredRun run) => StateChange.Replace(RunPrefix + run.Record.RunId, run.Record.ToDocument(), run.Version);
 
-    /// <summary>Every job settled into the batch, in job id order.</summary>
-    public async IAsyncEnumerable<SettledJobRow> ListSettledAsync(AssociationId associationId, string batchId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await foreach (var (_, row) in state.ListAsync(associationId.Value, SettledPrefix(batchId), cancellationToken))
-        {
-            yield return SettledJobRow.FromDocument(row.Document);
-        }
-    }
+    /// <summary>Every job settled into the batch, one supplier's after another's, each supplier's in job id order.</summary>
+    public IAsyncEnumerable<SettledJobRow> ListSettledAsync(AssociationId associationId, string batchId, CancellationToken cancellationToken = default) =>
+        ListSettledUnderAsync(associationId, SettledPrefix(batchId), cancellationToken);
+
+    /// <summary>The jobs of supplier <paramref name="supplierId"/> settled into the batch, in job id order.</summary>
+    public IAsyncEnumerable<SettledJobRow> ListSettledAsync(AssociationId associationId, string batchId, SupplierId supplierId, CancellationToken cancellationToken = default) =>
+        ListSettledUnderAsync(associationId, SettledPrefix(batchId, supplierId), cancellationToken);
 
     public async Task<JsonObject?> GetBatchAsync(AssociationId associationId, string batchId, CancellationToken cancellationToken = default) =>
         (await state.GetAsync(associationId.Value, BatchPrefix + batchId, cancellationToken))?.Document;
@@ -74,7 +74,17 @@ public sealed class SettlementStore(StateStore state)
     /// <summary>The row written with a batch's <c>batch.created</c>; it must not exist yet.</summary>
     public static StateChange BatchFiled(string batchId, JsonObject row) => StateChange.Create(BatchPrefix + batchId, row);
 
+    private async IAsyncEnumerable<SettledJobRow> ListSettledUnderAsync(AssociationId associationId, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var (_, row) in state.ListAsync(associationId.Value, prefix, cancellationToken))
+        {
+            yield return SettledJobRow.FromDocument(row.Document);
+        }
+    }
+
     private static string SettledPrefix(string batchId) => "settled|" + batchId + "|";
+
+    private static string SettledPrefix(string batchId, SupplierId supplierId) => SettledPrefix(batchId) + supplierId.Value + "|";
 }
 
 /// <summary>An association's part of a run as stored, with the version (ETag) it was read at.</summary>

@@ -6,9 +6,9 @@ namespace HousingLedger.Payments;
 
 public sealed class BatchManifestTests
 {
-    private static readonly PaymentFile Csv = new("remittance.csv", "text/csv", "a,b\r\n"u8);
+    private static readonly PaymentFileDigest Csv = new PaymentFile("remittance.csv", "text/csv", "a,b\r\n"u8).Digest;
 
-    private static readonly PaymentFile Bacs = new("bacs18.txt", "text/plain", "x\r\n"u8);
+    private static readonly PaymentFileDigest Bacs = new PaymentFile("bacs18.txt", "text/plain", "x\r\n"u8).Digest;
 
     [Fact]
     public void Hash_IsSha256OfTheManifestBytesAsWritten()

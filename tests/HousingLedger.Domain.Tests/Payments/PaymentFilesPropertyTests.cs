@@ -40,12 +40,11 @@ public sealed class PaymentFilesPropertyTests
         from account in Account
         from flagged in Gen.Elements(true, false)
         from lines in Gen.Choose(1, 5).SelectMany(count => Line.ArrayOf(count))
-        select (Func<int, CreditTransfer>)(t => new CreditTransfer(
-            $"sup_{t}",
-            new PaymentParty(payee, account),
-            $"REF{t:D4}X",
-            flagged,
-            [.. lines.Select((line, l) => line with { JobId = $"job_{t}_{l}" })]));
+        select (Func<int, CreditTransfer>)(t =>
+        {
+            var transfer = SampleBatch.Transfer($"sup_{t}", $"REF{t:D4}X", [.. lines.Select((line, l) => line with { JobId = $"job_{t}_{l}" })]);
+            return transfer with { Payee = new PaymentParty(payee, account), PayeeDetailsChangedRecently = flagged };
+        });
 
     private static Gen<RemittanceLine> Line =>
         from net in Gen.Choose(1, int.MaxValue)
@@ -57,13 +56,8 @@ public sealed class PaymentFilesPropertyTests
             Money.FromPence(net), Money.FromPence((long)net * vatShare / 100));
 
     [Property(MaxTest = 150)]
-    public Property ControlSum_IsTheSumOfTransfers_AndOfLines() => Prop.ForAll(Arb.From(Batch), batch =>
-    {
-        var lines = batch.Transfers.SelectMany(transfer => transfer.Lines).Sum(line => line.Net.Pence + line.Vat.Pence);
-
-        Assert.Equal(Money.Sum(batch.Transfers.Select(transfer => transfer.Amount)), batch.ControlSum);
-        Assert.Equal(lines, batch.ControlSum.Pence);
-    });
+    public Property ControlSum_IsTheSumOfTransfers() => Prop.ForAll(Arb.From(Batch), batch =>
+        Assert.Equal(Money.Sum(batch.Transfers.Select(transfer => transfer.Amount)), batch.ControlSum));
 
     [Property(MaxTest = 150)]
     public Property Bacs_EveryRecordIsOneHundredAllowedCharacters() => Prop.ForAll(Arb.From(Batch), batch =>

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
+using HousingLedger.Payments.Csv;
 using HousingLedger.Values;
 
 namespace HousingLedger.Payments;
 
 /// <summary>
-/// The golden payment cases under <c>testdata/payments/{case}/</c>: a <c>batch.json</c> describing the batch, and
-/// the files the writers must produce from it, byte for byte. Set <c>HL_UPDATE_GOLDEN=1</c> to rewrite the
+/// The golden payment cases under <c>testdata/payments/{case}/</c>: a <c>batch.json</c> describing the batch and
+/// every remittance line, and the files the writers must produce from it, byte for byte. Set <c>HL_UPDATE_GOLDEN=1</c> to rewrite the
 /// expected files in the source tree from the current writers (then read the diff before committing it).
 /// </summary>
 internal static class PaymentTestData
@@ -18,10 +19,14 @@ internal static class PaymentTestData
 
     public static TheoryData<string> Cases() => new(CaseNames());
 
-    public static PaymentBatch ReadBatch(string caseName)
+    public static PaymentBatch ReadBatch(string caseName) => ReadCase(caseName).Batch;
+
+    /// <summary>The case's batch, and its remittance CSV written as settlement streams it: transfer by transfer, each supplier's lines in job id order.</summary>
+    public static (PaymentBatch Batch, PaymentFile Remittance) ReadCase(string caseName)
     {
         using var document = JsonDocument.Parse(File.ReadAllBytes(PathOf("payments", caseName, "batch.json")));
         var root = document.RootElement;
+        var suppliers = root.GetProperty("transfers").EnumerateArray().Select(ReadSupplier).ToList();
         var batch = PaymentBatch.Create(
             root.GetProperty("batchId").GetString()!,
             root.GetProperty("associationId").GetString()!,
@@ -29,9 +34,20 @@ internal static class PaymentTestData
             DateTimeOffset.Parse(root.GetProperty("createdAt").GetString()!, CultureInfo.InvariantCulture),
             DateOnly.ParseExact(root.GetProperty("paymentDate").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             ReadParty(root.GetProperty("payer"), "payer"),
-            root.GetProperty("transfers").EnumerateArray().Select(ReadTransfer).ToList());
+            suppliers.Select(supplier => supplier.Transfer));
         Assert.True(batch.IsValid, $"{caseName}/batch.json was refused: {SampleBatch.Describe(batch.Errors)}");
-        return batch.Value;
+
+        using var csv = new MemoryStream();
+        csv.Write(RemittanceCsvWriter.Header());
+        foreach (var transfer in batch.Value.Transfers)
+        {
+            foreach (var line in suppliers.Single(supplier => supplier.Transfer.SupplierId == transfer.SupplierId).Lines)
+            {
+                csv.Write(RemittanceCsvWriter.Row(transfer.SupplierId, line));
+            }
+        }
+
+        return (batch.Value, new PaymentFile(RemittanceCsvWriter.FileName, RemittanceCsvWriter.ContentType, csv.ToArray()));
     }
 
     /// <summary>Asserts <paramref name="actual"/> equals the expected file, or rewrites it when asked to.</summary>
@@ -72,12 +88,17 @@ internal static class PaymentTestData
         return new PaymentParty(party.GetProperty("name").GetString()!, account.Value);
     }
 
-    private static CreditTransfer ReadTransfer(JsonElement transfer, int index) => new(
-        transfer.GetProperty("supplierId").GetString()!,
-        ReadParty(transfer.GetProperty("payee"), $"transfers[{index}].payee"),
-        transfer.GetProperty("endToEndReference").GetString()!,
-        transfer.GetProperty("payeeDetailsChangedRecently").GetBoolean(),
-        [.. transfer.GetProperty("lines").EnumerateArray().Select(ReadLine)]);
+    private static (CreditTransfer Transfer, List<RemittanceLine> Lines) ReadSupplier(JsonElement transfer, int index)
+    {
+        var lines = transfer.GetProperty("lines").EnumerateArray().Select(ReadLine).OrderBy(line => line.JobId, StringComparer.Ordinal).ToList();
+        var supplierId = transfer.GetProperty("supplierId").GetString()!;
+        var credit = SampleBatch.Transfer(supplierId, transfer.GetProperty("endToEndReference").GetString()!, [.. lines]) with
+        {
+            Payee = ReadParty(transfer.GetProperty("payee"), $"transfers[{index}].payee"),
+            PayeeDetailsChangedRecently = transfer.GetProperty("payeeDetailsChangedRecently").GetBoolean(),
+        };
+        return (credit, lines);
+    }
 
     private static RemittanceLine ReadLine(JsonElement line) => new(
         line.GetProperty("jobId").GetString()!,

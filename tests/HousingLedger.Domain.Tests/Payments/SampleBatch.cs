@@ -18,8 +18,18 @@ internal static class SampleBatch
     public static RemittanceLine Line(string jobId, long net = 34500, long vat = 6900, long? gross = null, int quantity = 1) =>
         new(jobId, "con_ovens", "OVEN-600-SINGLE", quantity, Money.FromPence(gross ?? net), Rate.Zero, Rate.Zero, Money.FromPence(net), Money.FromPence(vat));
 
-    public static CreditTransfer Transfer(string supplierId, string reference, params RemittanceLine[] lines) =>
-        new(supplierId, new PaymentParty("Supplier " + supplierId, Account("200000", "55779911", "Supplier " + supplierId)), reference, false, lines);
+    /// <summary>Supplier <paramref name="supplierId"/>'s transfer paying <paramref name="lines"/>, which must be valid and in job id order.</summary>
+    public static CreditTransfer Transfer(string supplierId, string reference, params RemittanceLine[] lines)
+    {
+        var tally = new RemittanceTally();
+        foreach (var line in lines)
+        {
+            var errors = tally.Add(line);
+            Assert.True(errors.Count == 0, $"the sample line {line.JobId} was refused: {Describe(errors)}");
+        }
+
+        return tally.ToCreditTransfer(supplierId, new PaymentParty("Supplier " + supplierId, Account("200000", "55779911", "Supplier " + supplierId)), reference, false);
+    }
 
     public static Validated<PaymentBatch> Create(params CreditTransfer[] transfers) =>
         PaymentBatch.Create("pb_sample", "assoc_riverside", "run_0302", CreatedAt, PaymentDate, Payer, transfers);

@@ -92,7 +92,7 @@ public sealed class SettlementPropertyTests
             var own = settled.Where(job => job.Job.AssociationId == association.AssociationId).ToList();
 
             Assert.True(batch.IsValid, SampleBatch.Describe(batch.Errors));
-            Assert.Equal(Money.Sum(batch.Value.Transfers.SelectMany(transfer => transfer.Lines).Select(line => line.Payable)), batch.Value.ControlSum);
+            Assert.Equal(Money.Sum(association.Suppliers.SelectMany(supplier => supplier.Lines).Select(line => line.Payable)), batch.Value.ControlSum);
             Assert.Equal(Money.Sum(own.Select(job => job.Price.Payable)), batch.Value.ControlSum);
             Assert.Equal(association.Total, batch.Value.ControlSum);
             Assert.Equal(own.Count, batch.Value.NumberOfJobs);

@@ -189,6 +189,34 @@ public sealed class SettlementRunTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_batch_pays_each_supplier_once_and_its_remittance_lists_their_jobs_supplier_by_supplier()
+    {
+        var first = await SettlementSetup.CreateAsync(Api);
+        var other = await Api.RegisterSupplierAsync(new Uri("http://127.0.0.1:9/unreachable"));
+        var otherContract = (string)(await Api.JsonAsync(HttpMethod.Post, "/api/contracts", first.Owner.ApiKey, ApiClient.OvenContract(other.SupplierId).ToJsonString(), HttpStatusCode.Created))["contractId"]!;
+        var second = new SettlementSetup(Api, first.Owner, first.Member, other, otherContract);
+        var jobs = new Dictionary<string, List<string>> { [first.Supplier.SupplierId] = [], [other.SupplierId] = [] };
+        for (var n = 0; n < 3; n++)
+        {
+            jobs[other.SupplierId].Add(await second.ApprovedJobAsync(first.Owner, March.AddDays(n), TimeSpan.FromDays(2)));
+            jobs[first.Supplier.SupplierId].Add(await first.ApprovedJobAsync(first.Owner, March.AddDays(n).AddHours(1), TimeSpan.FromDays(2)));
+        }
+
+        await first.SettleAsync(first.Owner, AsOf);
+
+        var batchId = (string)Assert.Single(await first.BatchesAsync(first.Owner))["batchId"]!;
+        var rows = (await first.FileTextAsync(first.Owner, batchId, "remittance.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(row => row.Split(',')).ToList();
+        var expected = jobs.OrderBy(supplier => supplier.Key, StringComparer.Ordinal)
+            .SelectMany(supplier => supplier.Value.Order(StringComparer.Ordinal).Select(jobId => $"{supplier.Key},{jobId}"));
+        Assert.Equal(expected, rows.Select(row => $"{row[0]},{row[1]}"));
+        var pain001 = System.Xml.Linq.XDocument.Parse(await first.FileTextAsync(first.Owner, batchId, "pain.001.001.09.xml"));
+        Assert.Equal(2, pain001.Descendants().Count(element => element.Name.LocalName == "CdtTrfTxInf"));
+        var manifest = JsonNode.Parse(await first.FileTextAsync(first.Owner, batchId, "manifest.json"))!;
+        Assert.Equal(6, (int)manifest["totals"]!["numberOfJobs"]!);
+        Assert.Equal(rows.Sum(row => long.Parse(row[^1], System.Globalization.CultureInfo.InvariantCulture)), (long)manifest["totals"]!["controlSum"]!);
+    }
+
+    [Fact]
     public async Task One_late_job_in_ten_across_both_associations_takes_the_penalty_off_every_payment()
     {
         var setup = await SettlementSetup.CreateAsync(Api);

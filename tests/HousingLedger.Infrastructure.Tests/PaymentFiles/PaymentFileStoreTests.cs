@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using HousingLedger.Infrastructure.PaymentFiles;
 using HousingLedger.Infrastructure.Storage;
@@ -7,7 +8,7 @@ using HousingLedger.Values;
 
 namespace HousingLedger.Infrastructure.Tests.PaymentFiles;
 
-/// <summary>Payment files in Blob Storage against Azurite: written once, never overwritten, read back byte for byte.</summary>
+/// <summary>Payment files in Blob Storage against Azurite: written whole or streamed, once, never overwritten, read back byte for byte.</summary>
 [Collection(AzuriteFixture.CollectionName)]
 public sealed class PaymentFileStoreTests(AzuriteFixture azurite) : IAsyncLifetime
 {
@@ -59,9 +60,58 @@ public sealed class PaymentFileStoreTests(AzuriteFixture azurite) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task A_streamed_file_larger_than_a_block_is_stored_whole_and_hashed_as_written()
+    {
+        var bytes = new byte[9 * 1024 * 1024 + 123];
+        new Random(7).NextBytes(bytes);
+
+        var (outcome, digest) = await StreamAsync("remittance.csv", bytes);
+
+        Assert.Equal(PaymentFileWrite.Written, outcome);
+        Assert.Equal(new PaymentFileDigest("remittance.csv", Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length), digest);
+        var stored = await store.ReadAsync(folder, "remittance.csv");
+        Assert.Equal(bytes, stored!.Content);
+        Assert.Equal("text/csv; charset=utf-8", stored.ContentType);
+    }
+
+    [Fact]
+    public async Task A_streamed_file_is_not_there_until_it_is_committed()
+    {
+        using var upload = store.Begin(folder, "remittance.csv", "text/csv; charset=utf-8");
+        await upload.WriteAsync("supplier_id\r\n"u8.ToArray());
+
+        Assert.Null(await store.ReadAsync(folder, "remittance.csv"));
+        Assert.Equal(PaymentFileWrite.Written, (await upload.CommitAsync()).Outcome);
+        Assert.NotNull(await store.ReadAsync(folder, "remittance.csv"));
+    }
+
+    [Fact]
+    public async Task Streaming_a_stored_file_again_finds_the_same_bytes_stored_and_refuses_others()
+    {
+        var bytes = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("sup_a,job_a,con_a\r\n", 1000)));
+        await StreamAsync("remittance.csv", bytes);
+
+        Assert.Equal(PaymentFileWrite.AlreadyStored, (await StreamAsync("remittance.csv", bytes)).Outcome);
+        Assert.Equal(PaymentFileWrite.Differs, (await StreamAsync("remittance.csv", [.. bytes, (byte)'x'])).Outcome);
+        Assert.Equal(bytes, (await store.ReadAsync(folder, "remittance.csv"))!.Content);
+    }
+
+    [Fact]
     public async Task A_missing_file_reads_as_none()
     {
         Assert.Null(await store.ReadAsync(folder, "remittance.csv"));
+    }
+
+    // Writes the bytes in uneven pieces, as rows arrive.
+    private async Task<(PaymentFileWrite Outcome, PaymentFileDigest Digest)> StreamAsync(string name, byte[] bytes)
+    {
+        using var upload = store.Begin(folder, name, "text/csv; charset=utf-8");
+        for (var start = 0; start < bytes.Length; start += 100_003)
+        {
+            await upload.WriteAsync(bytes.AsMemory(start, Math.Min(100_003, bytes.Length - start)));
+        }
+
+        return await upload.CommitAsync();
     }
 
     private static PaymentFile Bacs(string text) => new("bacs18.txt", "text/plain; charset=us-ascii", Encoding.ASCII.GetBytes(text));

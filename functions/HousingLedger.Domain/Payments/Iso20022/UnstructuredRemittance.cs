@@ -14,22 +14,23 @@ public static class UnstructuredRemittance
 
     private const string Lead = "Jobs";
 
+    /// <summary>The room for job ids, each with the space before it: no id past it can be listed.</summary>
+    public static int JobIdsRoom { get; } = MaxLength - Lead.Length;
+
     public static string Describe(CreditTransfer transfer)
     {
         ArgumentNullException.ThrowIfNull(transfer);
-        var jobIds = transfer.Lines.Select(line => line.JobId).ToList();
         var text = new StringBuilder(Lead);
-        for (var listed = 0; listed < jobIds.Count; listed++)
+        for (var listed = 0; listed < transfer.NumberOfJobs; listed++)
         {
-            var remainingAfter = jobIds.Count - listed - 1;
-            var next = " " + jobIds[listed];
+            var remainingAfter = transfer.NumberOfJobs - listed - 1;
             var reserve = remainingAfter == 0 ? 0 : MoreSuffix(remainingAfter).Length;
-            if (text.Length + next.Length + reserve > MaxLength)
+            if (listed == transfer.LeadingJobIds.Count || text.Length + 1 + transfer.LeadingJobIds[listed].Length + reserve > MaxLength)
             {
-                return text.Append(MoreSuffix(jobIds.Count - listed)).ToString();
+                return text.Append(MoreSuffix(transfer.NumberOfJobs - listed)).ToString();
             }
 
-            text.Append(next);
+            text.Append(' ').Append(transfer.LeadingJobIds[listed]);
         }
 
         return text.ToString();

@@ -106,7 +106,7 @@ public sealed class Pain001WriterTests
     [Fact]
     public void Write_Transfer_IdentifiesItByItsReferenceAndListsItsJobs()
     {
-        var batch = SampleBatch.Valid(SampleBatch.Transfer("sup_a", "RH0302A", SampleBatch.Line("job_b"), SampleBatch.Line("job_a")));
+        var batch = SampleBatch.Valid(SampleBatch.Transfer("sup_a", "RH0302A", SampleBatch.Line("job_a"), SampleBatch.Line("job_b")));
         var transfer = Parse(Pain001Writer.Write(batch)).Descendants(Iso + "CdtTrfTxInf").Single();
 
         Assert.Equal("RH0302A", transfer.Descendants(Iso + "EndToEndId").Single().Value);

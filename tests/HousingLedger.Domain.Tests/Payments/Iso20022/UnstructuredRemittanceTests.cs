@@ -30,5 +30,5 @@ public sealed class UnstructuredRemittanceTests
     }
 
     private static CreditTransfer Transfer(int jobs, string prefix) =>
-        SampleBatch.Transfer("sup_a", "REF001", [.. Enumerable.Range(1, jobs).Select(n => SampleBatch.Line(prefix + n))]);
+        SampleBatch.Transfer("sup_a", "REF001", [.. Enumerable.Range(1, jobs).Select(n => prefix + n).Order(StringComparer.Ordinal).Select(id => SampleBatch.Line(id))]);
 }
