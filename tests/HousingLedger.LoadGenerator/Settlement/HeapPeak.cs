@@ -1,20 +1,30 @@
 namespace HousingLedger.LoadGenerator.Settlement;
 
 /// <summary>
-/// The largest managed heap left after a garbage collection while it runs, read every 10 ms: what the process
-/// holds at once, as opposed to what it allocates and frees. Garbage that no collection has reached yet is not
-/// counted, and a collection's size is missed if the next one comes within the same 10 ms.
+/// The most the managed heap held live while it runs: every 250 ms it forces a full, blocking collection and
+/// reads what survived, so the figure is what the process kept reachable then, not garbage a collection had not
+/// reached yet nor the collector's budgets. Something held for less than 250 ms can be missed; the collections
+/// cost the run a little time.
 /// </summary>
 public sealed class HeapPeak : IAsyncDisposable
 {
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+
     private readonly CancellationTokenSource stop = new();
     private readonly Task<long> sampling;
 
-    private HeapPeak() => sampling = SampleAsync(stop.Token);
+    private HeapPeak(long baseline)
+    {
+        Baseline = baseline;
+        sampling = SampleAsync(stop.Token);
+    }
 
-    public static HeapPeak Start() => new();
+    /// <summary>What was live when sampling began, in bytes.</summary>
+    public long Baseline { get; }
 
-    /// <summary>Stops sampling; returns the largest heap seen, in bytes.</summary>
+    public static HeapPeak Start() => new(Live());
+
+    /// <summary>Stops sampling; returns the most seen live, in bytes.</summary>
     public async Task<long> StopAsync()
     {
         await stop.CancelAsync();
@@ -27,21 +37,23 @@ public sealed class HeapPeak : IAsyncDisposable
         stop.Dispose();
     }
 
-    private static async Task<long> SampleAsync(CancellationToken cancellationToken)
+    private async Task<long> SampleAsync(CancellationToken cancellationToken)
     {
-        var peak = GC.GetGCMemoryInfo().HeapSizeBytes;
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(10));
+        var peak = Baseline;
+        using var timer = new PeriodicTimer(Interval);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                peak = Math.Max(peak, GC.GetGCMemoryInfo().HeapSizeBytes);
+                peak = Math.Max(peak, Live());
             }
         }
         catch (OperationCanceledException)
         {
         }
 
-        return Math.Max(peak, GC.GetGCMemoryInfo().HeapSizeBytes);
+        return Math.Max(peak, Live());
     }
+
+    private static long Live() => GC.GetTotalMemory(forceFullCollection: true);
 }
