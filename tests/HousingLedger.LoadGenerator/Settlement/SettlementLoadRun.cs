@@ -90,13 +90,13 @@ public static class SettlementLoadRun
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         // The run's two steps as the runner takes them for an association (nothing is left unfinished to file first),
         // each with what it held live: settling the jobs, then filing the batch.
-        var settling = HeapPeak.Start();
+        await using var settling = HeapPeak.Start();
         var sinceStart = Stopwatch.StartNew();
         var clock = Stopwatch.StartNew();
         var run = runner.NewRun(Identifier.New("run"), TypedId.Parse<AssociationId>(association.AssociationId), asOf);
         await runner.SettleAsync(run, new ContractJobs(app.Services.GetRequiredService<ContractStore>(), app.Services.GetRequiredService<ContractJobIndex>()), cancellationToken);
         var settlingPeak = await settling.StopAsync();
-        var filing = HeapPeak.Start();
+        await using var filing = HeapPeak.Start();
         var filed = await app.Services.GetRequiredService<BatchFiling>().FileAsync(run, cancellationToken);
         var elapsed = clock.Elapsed;
         var filingPeak = await filing.StopAsync();
