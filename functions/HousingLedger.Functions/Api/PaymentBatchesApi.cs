@@ -51,13 +51,19 @@ public sealed class PaymentBatchesApi(ApiGate gate, SettlementStore settlements,
         return TypedResults.Ok(new PaymentBatchList([.. batches.OrderBy(batch => (string?)batch["createdAt"], StringComparer.Ordinal)]));
     }
 
-    private async Task<Results<FileContentHttpResult, ProblemHttpResult>> ReadAsync(HttpRequest request, string batchId, string name, CancellationToken cancellationToken)
+    // The file is streamed from Blob Storage as it downloads, so a batch of 10^5 jobs' remittance (some 12 MB) is
+    // never held whole; its stored length is sent ahead, so a download shows its progress.
+    private async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ReadAsync(HttpRequest request, string batchId, string name, CancellationToken cancellationToken)
     {
         var batch = Identifier.IsValid(batchId) ? await settlements.GetBatchAsync(request.HttpContext.CallingAssociation(), batchId, cancellationToken) : null;
-        var file = batch is null ? null : await files.ReadAsync((string)batch["folder"]!, name, cancellationToken);
-        return file is null
-            ? Problems.NotFound($"No payment batch '{batchId}'.")
-            : TypedResults.File(file.Content, file.ContentType, name == BatchManifest.FileName ? null : name);
+        var file = batch is null ? null : await files.OpenAsync((string)batch["folder"]!, name, cancellationToken);
+        if (file is null)
+        {
+            return Problems.NotFound($"No payment batch '{batchId}'.");
+        }
+
+        request.HttpContext.Response.ContentLength = file.Length;
+        return TypedResults.Stream(file.Content, file.ContentType, name == BatchManifest.FileName ? null : name);
     }
 }
 

@@ -10,7 +10,9 @@ namespace HousingLedger.Infrastructure.PaymentFiles;
 /// Payment batch files in Blob Storage, container <c>payment-batches</c>, under
 /// <c>{associationId}/{yyyy-MM-dd}/{batchId}/{file}</c> (SPEC §7). Files are never overwritten: a write creates
 /// the blob only if none exists (<c>If-None-Match: *</c>), and when one does, its bytes must be the ones that
-/// would have been written. A file is written whole from memory, or streamed (<see cref="Begin"/>).
+/// would have been written. A small file is written whole from memory; a large one is streamed
+/// (<see cref="Begin"/>), and every file is read as it downloads (<see cref="OpenAsync"/>), so no large file is
+/// ever held in memory.
 /// Thread-safe; register once.
 /// </summary>
 public sealed class PaymentFileStore(StorageClients storage)
@@ -46,15 +48,18 @@ public sealed class PaymentFileStore(StorageClients storage)
         return new PaymentFileUpload(Container.GetBlockBlobClient(folder + "/" + name), name, contentType);
     }
 
-    /// <summary>A stored file of <paramref name="folder"/>, or null when there is none by that name.</summary>
-    public async Task<StoredPaymentFile?> ReadAsync(string folder, string name, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A stored file of <paramref name="folder"/>, open to be read as it downloads (one request), or null when
+    /// there is none by that name. Dispose it once read.
+    /// </summary>
+    public async Task<StoredPaymentFile?> OpenAsync(string folder, string name, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
         ArgumentException.ThrowIfNullOrEmpty(name);
         try
         {
-            var download = await Container.GetBlobClient(folder + "/" + name).DownloadContentAsync(cancellationToken);
-            return new StoredPaymentFile(name, download.Value.Details.ContentType, download.Value.Content.ToArray());
+            var download = (await Container.GetBlobClient(folder + "/" + name).DownloadStreamingAsync(cancellationToken: cancellationToken)).Value;
+            return new StoredPaymentFile(name, download.Details.ContentType, download.Details.ContentLength, download.Content);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -76,5 +81,8 @@ public enum PaymentFileWrite
     Differs,
 }
 
-/// <summary>A payment file as stored: its name, media type and bytes.</summary>
-public sealed record StoredPaymentFile(string Name, string ContentType, byte[] Content);
+/// <summary>A payment file as stored: its name, media type and length in bytes, and its bytes as they download.</summary>
+public sealed record StoredPaymentFile(string Name, string ContentType, long Length, Stream Content) : IAsyncDisposable
+{
+    public ValueTask DisposeAsync() => Content.DisposeAsync();
+}

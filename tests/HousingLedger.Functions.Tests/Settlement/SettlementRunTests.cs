@@ -117,7 +117,11 @@ public sealed class SettlementRunTests(AzuriteFixture azurite)
         var failure = await Assert.ThrowsAsync<AggregateException>(() => runner.RunAsync(AsOf, [setup.Owner.Id, setup.Member.Id], CancellationToken.None));
 
         Assert.Contains("holds other bytes", failure.InnerExceptions.Single().Message, StringComparison.Ordinal);
-        Assert.Equal("not what settlement writes", Encoding.UTF8.GetString((await files.ReadAsync(folder, "bacs18.txt"))!.Content));
+        await using (var stored = await files.OpenAsync(folder, "bacs18.txt"))
+        {
+            Assert.Equal("not what settlement writes", await new StreamReader(stored!.Content).ReadToEndAsync());
+        }
+
         Assert.Empty(await setup.BatchesAsync(setup.Owner));
         Assert.Equal([memberJob], (await setup.PaidJobsAsync(setup.Member)).Select(p => p.JobId));
 
@@ -262,8 +266,11 @@ public sealed class SettlementRunTests(AzuriteFixture azurite)
         Assert.Equal(batchId, (string)Assert.Single(await setup.BatchesAsync(finance))["batchId"]!);
         Assert.Equal(HttpStatusCode.Forbidden, auditor.StatusCode);
         using var bacs = await Api.SendAsync(HttpMethod.Get, $"/api/payment-batches/{batchId}/files/bacs18.txt", finance.ApiKey);
+        var bacsBytes = await bacs.Content.ReadAsByteArrayAsync();
         Assert.Equal("text/plain", bacs.Content.Headers.ContentType?.MediaType);
-        Assert.All((await bacs.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries), record => Assert.Equal(100, record.Length));
+        Assert.Equal(bacsBytes.Length, bacs.Content.Headers.ContentLength);
+        Assert.Equal("bacs18.txt", bacs.Content.Headers.ContentDisposition?.FileName);
+        Assert.All(Encoding.ASCII.GetString(bacsBytes).Split("\r\n", StringSplitOptions.RemoveEmptyEntries), record => Assert.Equal(100, record.Length));
     }
 
     [Fact]

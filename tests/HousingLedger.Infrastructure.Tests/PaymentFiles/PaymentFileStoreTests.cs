@@ -35,11 +35,11 @@ public sealed class PaymentFileStoreTests(AzuriteFixture azurite) : IAsyncLifeti
         var file = Bacs("record one");
 
         Assert.Equal(PaymentFileWrite.Written, await store.WriteAsync(folder, file));
-        var stored = await store.ReadAsync(folder, file.Name);
+        var stored = await ReadAsync(file.Name);
 
         Assert.NotNull(stored);
-        Assert.Equal(file.Content.ToArray(), stored.Content);
-        Assert.Equal(file.ContentType, stored.ContentType);
+        Assert.Equal(file.Content.ToArray(), stored.Value.Content);
+        Assert.Equal(file.ContentType, stored.Value.ContentType);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class PaymentFileStoreTests(AzuriteFixture azurite) : IAsyncLifeti
         await store.WriteAsync(folder, Bacs("record one"));
 
         Assert.Equal(PaymentFileWrite.Differs, await store.WriteAsync(folder, Bacs("record two")));
-        Assert.Equal("record one", Encoding.ASCII.GetString((await store.ReadAsync(folder, "bacs18.txt"))!.Content));
+        Assert.Equal("record one", Encoding.ASCII.GetString((await ReadAsync("bacs18.txt"))!.Value.Content));
     }
 
     [Fact]
@@ -69,9 +69,9 @@ public sealed class PaymentFileStoreTests(AzuriteFixture azurite) : IAsyncLifeti
 
         Assert.Equal(PaymentFileWrite.Written, outcome);
         Assert.Equal(new PaymentFileDigest("remittance.csv", Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length), digest);
-        var stored = await store.ReadAsync(folder, "remittance.csv");
-        Assert.Equal(bytes, stored!.Content);
-        Assert.Equal("text/csv; charset=utf-8", stored.ContentType);
+        var stored = await ReadAsync("remittance.csv");
+        Assert.Equal(bytes, stored!.Value.Content);
+        Assert.Equal("text/csv; charset=utf-8", stored.Value.ContentType);
     }
 
     [Fact]
@@ -80,9 +80,9 @@ public sealed class PaymentFileStoreTests(AzuriteFixture azurite) : IAsyncLifeti
         using var upload = store.Begin(folder, "remittance.csv", "text/csv; charset=utf-8");
         await upload.WriteAsync("supplier_id\r\n"u8.ToArray());
 
-        Assert.Null(await store.ReadAsync(folder, "remittance.csv"));
+        Assert.Null(await ReadAsync("remittance.csv"));
         Assert.Equal(PaymentFileWrite.Written, (await upload.CommitAsync()).Outcome);
-        Assert.NotNull(await store.ReadAsync(folder, "remittance.csv"));
+        Assert.NotNull(await ReadAsync("remittance.csv"));
     }
 
     [Fact]
@@ -93,13 +93,28 @@ public sealed class PaymentFileStoreTests(AzuriteFixture azurite) : IAsyncLifeti
 
         Assert.Equal(PaymentFileWrite.AlreadyStored, (await StreamAsync("remittance.csv", bytes)).Outcome);
         Assert.Equal(PaymentFileWrite.Differs, (await StreamAsync("remittance.csv", [.. bytes, (byte)'x'])).Outcome);
-        Assert.Equal(bytes, (await store.ReadAsync(folder, "remittance.csv"))!.Content);
+        Assert.Equal(bytes, (await ReadAsync("remittance.csv"))!.Value.Content);
     }
 
     [Fact]
     public async Task A_missing_file_reads_as_none()
     {
-        Assert.Null(await store.ReadAsync(folder, "remittance.csv"));
+        Assert.Null(await ReadAsync("remittance.csv"));
+    }
+
+    // Reads a stored file as the download route does, a piece at a time; null when there is none.
+    private async Task<(byte[] Content, string ContentType)?> ReadAsync(string name)
+    {
+        await using var stored = await store.OpenAsync(folder, name);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        using var bytes = new MemoryStream();
+        await stored.Content.CopyToAsync(bytes);
+        Assert.Equal(stored.Length, bytes.Length);
+        return (bytes.ToArray(), stored.ContentType);
     }
 
     // Writes the bytes in uneven pieces, as rows arrive.
