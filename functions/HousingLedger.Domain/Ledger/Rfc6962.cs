@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Security.Cryptography;
 
@@ -24,6 +25,9 @@ public static partial class Rfc6962
     [ThreadStatic]
     private static IncrementalHash? sha256;
 
+    // Leaves shorter than this (a transaction is about 350 bytes) are copied behind their prefix on the stack.
+    private const int OneCallLeafData = 2048;
+
     /// <summary>The Merkle Tree Hash of the empty tree: SHA-256 of no bytes.</summary>
     public static byte[] EmptyRoot => SHA256.HashData(ReadOnlySpan<byte>.Empty);
 
@@ -39,13 +43,36 @@ public static partial class Rfc6962
     public static void HashLeaf(ReadOnlySpan<byte> leafData, Span<byte> destination)
     {
         var sha256 = Sha256;
-        sha256.AppendData([LeafPrefix]);
-        sha256.AppendData(leafData);
+        if (leafData.Length < OneCallLeafData)
+        {
+            // One call into the hash for the whole preimage, as for a node: copying the leaf costs less than a call.
+            Span<byte> preimage = stackalloc byte[1 + leafData.Length];
+            preimage[0] = LeafPrefix;
+            leafData.CopyTo(preimage[1..]);
+            sha256.AppendData(preimage);
+        }
+        else
+        {
+            sha256.AppendData([LeafPrefix]);
+            sha256.AppendData(leafData);
+        }
+
         sha256.GetHashAndReset(destination);
     }
 
     /// <summary>SHA-256(0x01 ‖ <paramref name="left"/> ‖ <paramref name="right"/>).</summary>
     public static byte[] HashChildren(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
+    {
+        var hash = new byte[HashSize];
+        HashChildren(left, right, hash);
+        return hash;
+    }
+
+    /// <summary>
+    /// SHA-256(0x01 ‖ <paramref name="left"/> ‖ <paramref name="right"/>), written to <paramref name="destination"/>,
+    /// which may be either child: both are read before it is written.
+    /// </summary>
+    public static void HashChildren(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, Span<byte> destination)
     {
         // One call into the hash for the whole preimage: each call costs about as much as hashing 65 bytes.
         var length = 1 + left.Length + right.Length;
@@ -55,7 +82,7 @@ public static partial class Rfc6962
         right.CopyTo(preimage[(1 + left.Length)..]);
         var sha256 = Sha256;
         sha256.AppendData(preimage);
-        return sha256.GetHashAndReset();
+        sha256.GetHashAndReset(destination);
     }
 
     private static IncrementalHash Sha256 => sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -81,25 +108,65 @@ public static partial class Rfc6962
             throw new ArgumentException($"{leafHashes.Length} bytes are not a whole number of {HashSize}-byte hashes.", nameof(leafHashes));
         }
 
-        var hashes = new byte[leafHashes.Length / HashSize][];
-        for (var i = 0; i < hashes.Length; i++)
+        if (leafHashes.IsEmpty)
         {
-            hashes[i] = leafHashes.Slice(i * HashSize, HashSize).ToArray();
+            return EmptyRoot;
         }
 
-        return SubtreeHash(hashes, 0, hashes.Length);
+        var nodes = ArrayPool<byte>.Shared.Rent(leafHashes.Length);
+        try
+        {
+            leafHashes.CopyTo(nodes);
+            return HashLevels(nodes.AsSpan(0, leafHashes.Length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(nodes);
+        }
     }
 
     /// <summary>The hash of the subtree over <paramref name="count"/> leaves from <paramref name="start"/>.</summary>
     private static byte[] SubtreeHash(IReadOnlyList<byte[]> leafHashes, int start, int count)
     {
-        if (count < 2)
+        var nodes = ArrayPool<byte>.Shared.Rent(Math.Max(count, 1) * HashSize);
+        try
         {
-            return count == 0 ? EmptyRoot : (byte[])leafHashes[start].Clone();
+            for (var i = 0; i < count; i++)
+            {
+                leafHashes[start + i].CopyTo(nodes, i * HashSize);
+            }
+
+            return RootHash(nodes.AsSpan(0, count * HashSize));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(nodes);
+        }
+    }
+
+    /// <summary>
+    /// The root over at least one node, hashing each level's pairs into the start of <paramref name="nodes"/>, so
+    /// nothing is allocated per node. A level's last node, when it has no pair, goes up as it is. That builds
+    /// §2.1's tree: its left subtree is always perfect (k a power of two), so the pairs of every level up to its
+    /// root fall within one side or the other, and the right side is built the same way on its own.
+    /// </summary>
+    private static byte[] HashLevels(Span<byte> nodes)
+    {
+        for (var count = nodes.Length / HashSize; count > 1; count = (count + 1) / 2)
+        {
+            for (var pair = 0; pair < count / 2; pair++)
+            {
+                var left = nodes.Slice(2 * pair * HashSize, HashSize);
+                HashChildren(left, nodes.Slice((2 * pair + 1) * HashSize, HashSize), nodes.Slice(pair * HashSize, HashSize));
+            }
+
+            if (count % 2 == 1)
+            {
+                nodes.Slice((count - 1) * HashSize, HashSize).CopyTo(nodes[(count / 2 * HashSize)..]);
+            }
         }
 
-        var k = (int)SplitPoint(count);
-        return HashChildren(SubtreeHash(leafHashes, start, k), SubtreeHash(leafHashes, start + k, count - k));
+        return nodes[..HashSize].ToArray();
     }
 
     /// <summary>The largest power of two smaller than <paramref name="count"/> (which is at least 2).</summary>

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using FsCheck;
 using FsCheck.Xunit;
 
@@ -60,5 +61,47 @@ public sealed class Rfc6962PropertyTests
         var check = Rfc6962.VerifyConsistency(size1, size2, Rfc6962.RootHash(leaves[..size1]), Rfc6962.RootHash(leaves), proof);
 
         Assert.True(check.Verdict == ProofVerdict.RootMismatch, $"{size1} -> {size2}, bit {bit}: {check}");
+    }
+
+    [Property(MaxTest = 200)]
+    public void RootHash_OfAnyTree_IsTheDefinitionsSplitAtTheLargestPowerOfTwo(PositiveInt sizeSeed)
+    {
+        var leaves = MerkleTestTrees.Leaves((sizeSeed.Get % LargestTree) + 1);
+        var defined = Convert.ToHexStringLower(AsDefined(leaves));
+
+        Assert.Equal(defined, Convert.ToHexStringLower(Rfc6962.RootHash(leaves)));
+        Assert.Equal(defined, Convert.ToHexStringLower(Rfc6962.RootHash(leaves.SelectMany(leaf => leaf).ToArray())));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(340)]
+    [InlineData(2047)]
+    [InlineData(2048)]
+    [InlineData(100_000)]
+    public void HashLeaf_OfAnyLength_IsSha256OfTheLeafPrefixAndTheData(int length)
+    {
+        var data = new byte[length];
+        new Random(length).NextBytes(data);
+
+        Assert.Equal(SHA256.HashData([Rfc6962.LeafPrefix, .. data]), Rfc6962.HashLeaf(data));
+    }
+
+    // RFC 6962 §2.1 as written: MTH(D[n]) = SHA-256(0x01 || MTH(D[0:k]) || MTH(D[k:n])), k the largest power of two
+    // smaller than n; the code under test builds the same tree level by level.
+    private static byte[] AsDefined(ReadOnlySpan<byte[]> leaves)
+    {
+        if (leaves.Length == 1)
+        {
+            return leaves[0];
+        }
+
+        var k = 1;
+        while (k * 2 < leaves.Length)
+        {
+            k *= 2;
+        }
+
+        return SHA256.HashData([Rfc6962.NodePrefix, .. AsDefined(leaves[..k]), .. AsDefined(leaves[k..])]);
     }
 }
