@@ -69,13 +69,13 @@ public static class LoadReport
         }
 
         Line("");
-        WritePipeline(Line, load, audits, workOrders, operations, events);
+        WritePipeline(Line, ceiling, load, audits, workOrders, operations, events);
         Line("");
         Line(sound ? "verdict: SOUND — every acknowledged event is on its chain exactly once and every chain verifies" : "verdict: NOT SOUND — see above");
     }
 
     /// <summary>Chain lag, work-order lag, backlog, storage calls and signatures per event: the figures issue 12's targets are stated in.</summary>
-    private static void WritePipeline(Action<string> Line, LoadPhase load, IReadOnlyList<ChainAudit> audits, WorkOrderSink workOrders, HostStorageOperations? operations, int events)
+    private static void WritePipeline(Action<string> Line, AzuriteCeiling ceiling, LoadPhase load, IReadOnlyList<ChainAudit> audits, WorkOrderSink workOrders, HostStorageOperations? operations, int events)
     {
         var timings = audits.SelectMany(a => a.LoadEventTimes).ToList();
         Line($"chain lag (recordedAt → the sealedAt of its block, the service's clock): {LatencySummary.Of(timings.Select(t => t.Lag))}");
@@ -126,6 +126,10 @@ public static class LoadReport
         {
             Line($"  {kind,-40} {Per(operations.Pipeline(of), events),8:0.000}   ({of(operations.Window)} counted)");
         }
+
+        var pointReads = Per(operations.Pipeline(s => s.PointReads), events);
+        var readBound = pointReads > 0 ? ceiling.PointReadsPerSecond / pointReads : 0;
+        Line($"point reads alone, at Azurite's {ceiling.PointReadsPerSecond:0} a second, allow at most {readBound:0} events/s = {ceiling.Ratio(readBound):0.000} × ceiling, however little else an event cost");
     }
 
     private static double Per(double count, int events) => events > 0 ? count / events : 0;
