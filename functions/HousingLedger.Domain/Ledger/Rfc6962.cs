@@ -128,7 +128,12 @@ public static partial class Rfc6962
     /// <summary>The hash of the subtree over <paramref name="count"/> leaves from <paramref name="start"/>.</summary>
     private static byte[] SubtreeHash(IReadOnlyList<byte[]> leafHashes, int start, int count)
     {
-        var nodes = ArrayPool<byte>.Shared.Rent(Math.Max(count, 1) * HashSize);
+        if (count == 0)
+        {
+            return EmptyRoot;
+        }
+
+        var nodes = ArrayPool<byte>.Shared.Rent(count * HashSize);
         try
         {
             for (var i = 0; i < count; i++)
@@ -136,7 +141,7 @@ public static partial class Rfc6962
                 leafHashes[start + i].CopyTo(nodes, i * HashSize);
             }
 
-            return RootHash(nodes.AsSpan(0, count * HashSize));
+            return HashLevels(nodes.AsSpan(0, count * HashSize));
         }
         finally
         {
