@@ -8,8 +8,8 @@ namespace HousingLedger.LoadGenerator;
 /// The most entities a second the storage takes in this run's conditions: entity-group transactions of 100 inserts,
 /// from a few writers at once, each on its own partition of a fresh table. No pipeline that writes each event in a
 /// Table transaction can accept events faster, so every rate of the run is also given as a fraction of it. Then,
-/// for as long again, how many point reads a second it answers of the rows just written, from as many readers as
-/// the load has clients: a pipeline that reads rows for each event can accept no more events a second than that
+/// for as long again, how many point reads a second it answers of the rows just written, from 32 readers (the
+/// load's clients, by default): a pipeline that reads rows for each event can accept no more events a second than that
 /// divided by its reads an event, however little it writes.
 /// </summary>
 public sealed record AzuriteCeiling(int Writers, int BatchSize, long Entities, TimeSpan Elapsed, int Failures, int Readers, long PointReads, TimeSpan ReadElapsed)
