@@ -83,7 +83,10 @@ public abstract class ConsoleTest(AzuriteFixture azurite) : ServiceTest(azurite)
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         try
         {
-            await Page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+            // Commit, not the load event: signing in is done once the browser is on the next page, whose heading is
+            // awaited below. The load event also waits for every script and style of that page, and once, in a
+            // full run, did not come within the wait although the page was shown.
+            await Page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException)
         {
